@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
+import { assertValidContent } from './src/lib/validate-content.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Fails `astro build`, `dev` and `check` on bad content, naming the file and the field. */
+const contentCheck = {
+  name: 'report-content-check',
+  hooks: {
+    'astro:config:setup': () => assertValidContent(root),
+  },
+};
+
+export default defineConfig({
+  trailingSlash: 'always',
+  // Keep whitespace between inline elements, e.g. after a footnote marker.
+  compressHTML: true,
+  build: { format: 'directory' },
+  integrations: [contentCheck, mdx()],
+  devToolbar: { enabled: false },
+  prefetch: false,
+  // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.
+  vite: { build: { assetsInlineLimit: 0 } },
+});

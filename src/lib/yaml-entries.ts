@@ -1,0 +1,59 @@
+import { parse } from 'yaml';
+
+/** An error in a content file, naming the file and the field. */
+export class ContentError extends Error {
+  constructor(
+    /** Path of the content file, relative to the project root. */
+    readonly file: string,
+    /** The field (or entry) at fault, e.g. "[12].n". */
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${file}: ${field}: ${message}`);
+    this.name = 'ContentError';
+  }
+}
+
+/** Parses YAML text, turning a syntax error into a ContentError that names the file and line. */
+export function parseYaml(text: string, file: string): unknown {
+  try {
+    return parse(text, { uniqueKeys: true, prettyErrors: true });
+  } catch (error) {
+    const e = error as Error & { linePos?: { line: number; col: number }[] };
+    const where = e.linePos?.[0] ? `line ${e.linePos[0].line}` : 'YAML';
+    throw new ContentError(file, where, `invalid YAML: ${e.message.split('\n')[0]}`);
+  }
+}
+
+/**
+ * Turns a YAML list of records into entries keyed by one of their fields, for Astro's
+ * file() loader. Fails, naming the file and the entry, on a record without the key
+ * or on a key that is used twice, so that no entry is dropped or overwritten silently.
+ */
+export function keyedEntries(text: string, file: string, key: string): Record<string, Record<string, unknown>> {
+  const data = parseYaml(text, file);
+  if (!Array.isArray(data)) throw new ContentError(file, '(root)', 'must be a YAML list');
+  const entries: Record<string, Record<string, unknown>> = {};
+  data.forEach((item, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      throw new ContentError(file, `[${i}]`, 'must be a mapping');
+    }
+    const value = (item as Record<string, unknown>)[key];
+    if (value === undefined || value === null || value === '') {
+      throw new ContentError(file, `[${i}].${key}`, 'required field is missing');
+    }
+    const id = String(value);
+    if (id in entries) throw new ContentError(file, `[${i}].${key}`, `duplicate value ${id}`);
+    entries[id] = item as Record<string, unknown>;
+  });
+  return entries;
+}
+
+/** Wraps a single YAML mapping as one entry with the given id. */
+export function singleEntry(text: string, file: string, id: string): Record<string, unknown> {
+  const data = parseYaml(text, file);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ContentError(file, '(root)', 'must be a YAML mapping');
+  }
+  return { [id]: data };
+}
