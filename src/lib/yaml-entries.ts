@@ -50,10 +50,10 @@ export function keyedEntries(text: string, file: string, key: string): Record<st
 }
 
 /** Wraps a single YAML mapping as one entry with the given id. */
-export function singleEntry(text: string, file: string, id: string): Record<string, unknown> {
+export function singleEntry(text: string, file: string, id: string): Record<string, Record<string, unknown>> {
   const data = parseYaml(text, file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ContentError(file, '(root)', 'must be a YAML mapping');
   }
-  return { [id]: data };
+  return { [id]: data as Record<string, unknown> };
 }

@@ -1,0 +1,75 @@
+/**
+ * Shared pieces of the end-to-end test files: one Chromium per file, the server's URL,
+ * opening a page while recording its problems, and running axe-core in a page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Result } from 'axe-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launch, watchedPage, type Watched } from './browser';
+import { ROOT } from './site';
+
+export const baseUrl = inject('baseUrl');
+
+/** Absolute URL of a path on the test server. */
+export function url(path: string): string {
+  return new URL(path, baseUrl).href;
+}
+
+/**
+ * Launches Chromium before the file's tests and closes it after them. The returned
+ * object's `browser` is set once beforeAll has run.
+ */
+export function useBrowser(): { browser: Browser } {
+  const holder = {} as { browser: Browser };
+  beforeAll(async () => {
+    holder.browser = await launch();
+  });
+  afterAll(async () => {
+    await holder.browser?.close();
+  });
+  return holder;
+}
+
+export interface Opened extends Watched {
+  context: BrowserContext;
+  /** HTTP status of the main document. */
+  status: number | undefined;
+  close: () => Promise<void>;
+}
+
+/** Opens `path` in a fresh context, recording console errors, failed and foreign requests. */
+export async function open(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
+  const context = await browser.newContext(options);
+  const watched = await watchedPage(context, baseUrl);
+  const response = await watched.page.goto(url(path), { waitUntil: 'load' });
+  return { ...watched, context, status: response?.status(), close: () => context.close() };
+}
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** The WCAG 2.0, 2.1 and 2.2 A and AA rules. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Runs axe-core on the page as it is now; returns its violations. */
+export async function axeViolations(page: Page): Promise<Result[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations;
+  }, WCAG_TAGS);
+}
+
+/** Violations as readable lines: rule, impact, help, and for each node its target and summary. */
+export function describeViolations(violations: Result[]): string {
+  return violations
+    .map((v) =>
+      [
+        `${v.id} (${v.impact ?? 'no impact'}): ${v.help}`,
+        ...v.nodes.map((n) => `  at ${n.target.join(' ')}\n    ${(n.failureSummary ?? '').replace(/\n\s*/gu, '\n    ')}`),
+      ].join('\n'),
+    )
+    .join('\n');
+}
