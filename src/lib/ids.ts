@@ -87,7 +87,7 @@ export class IdAssigner {
   /** Id of a paragraph: its numbering's id when it opens with one, else "<current>-d<k>". */
   paragraph(text: string): string {
     if (this.enter(parseNumbering(text))) {
-      this.paragraphs = 1;
+      this.paragraphs = 0;
       return this.claim(this.anchor);
     }
     this.paragraphs += 1;

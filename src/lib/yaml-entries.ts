@@ -14,14 +14,20 @@ export class ContentError extends Error {
   }
 }
 
-/** Parses YAML text, turning a syntax error into a ContentError that names the file and line. */
-export function parseYaml(text: string, file: string): unknown {
+/**
+ * Parses YAML text, turning a syntax error into a ContentError that names the file and line.
+ * `firstLine` is the line of the file where the text starts (2 for a frontmatter block after
+ * its opening "---"), so that the line named is the file's.
+ */
+export function parseYaml(text: string, file: string, firstLine = 1): unknown {
   try {
     return parse(text, { uniqueKeys: true, prettyErrors: true });
   } catch (error) {
     const e = error as Error & { linePos?: { line: number; col: number }[] };
-    const where = e.linePos?.[0] ? `line ${e.linePos[0].line}` : 'YAML';
-    throw new ContentError(file, where, `invalid YAML: ${e.message.split('\n')[0]}`);
+    const shift = (line: number) => line + firstLine - 1;
+    const where = e.linePos?.[0] ? `line ${shift(e.linePos[0].line)}` : 'YAML';
+    const message = e.message.split('\n')[0].replace(/\bat line (\d+)/u, (_, line: string) => `at line ${shift(Number(line))}`);
+    throw new ContentError(file, where, `invalid YAML: ${message}`);
   }
 }
 

@@ -47,6 +47,21 @@ export async function open(browser: Browser, path: string, options: BrowserConte
   return { ...watched, context, status: response?.status(), close: () => context.close() };
 }
 
+/** Opens `path` as open() does, runs `fn` on it, and closes its context whatever happens. */
+export async function withPage<T>(
+  browser: Browser,
+  path: string,
+  fn: (opened: Opened) => Promise<T>,
+  options: BrowserContextOptions = {},
+): Promise<T> {
+  const opened = await open(browser, path, options);
+  try {
+    return await fn(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** The WCAG 2.0, 2.1 and 2.2 A and AA rules. */
@@ -54,7 +69,8 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
 
 /** Runs axe-core on the page as it is now; returns its violations. */
 export async function axeViolations(page: Page): Promise<Result[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated rather than added as an inline <script>, which the pages' CSP rightly blocks.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -73,3 +89,18 @@ export function describeViolations(violations: Result[]): string {
     )
     .join('\n');
 }
+
+/** Whether the element matching `selector` is (at least partly) inside the viewport. */
+export function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+  });
+}
+
+/**
+ * Options for expect.poll on what the page does in response to an event (toggle events,
+ * fragment navigation, scrolling): the state is checked until it holds, for at most
+ * this long, so that a busy machine does not fail a correct page.
+ */
+export const SOON = { timeout: 5_000, interval: 50 };

@@ -11,9 +11,11 @@ import { footnoteSchema } from '../../src/schemas/footnote';
 import { parseSource } from '../../src/lib/source';
 import { splitFrontmatter } from '../../src/lib/validate-content';
 import { keyedEntries, parseYaml } from '../../src/lib/yaml-entries';
+import { MISSING_PATH } from './browser';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+/** The built site: dist/, or DIST_DIR when set (as tests/support/e2e-setup.ts serves it). */
+export const DIST = resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 export const SOURCE_FILE = 'content/source/000_6f843c5cfe42939f.txt';
 
 /** A built page: its file under dist/ and the URL path it is served at. */
@@ -46,7 +48,7 @@ export function builtPages(): BuiltPage[] {
 }
 
 /** A URL path that no page has: the server answers it with dist/404.html and status 404. */
-export const MISSING_PATH = '/does-not-exist/';
+export { MISSING_PATH };
 
 /**
  * The pages to open in a browser: every built page at its own URL, except 404.html,
