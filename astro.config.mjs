@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { assertValidContent } from './src/lib/validate-content.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -19,7 +20,9 @@ export default defineConfig({
   // Keep whitespace between inline elements, e.g. after a footnote marker.
   compressHTML: true,
   build: { format: 'directory' },
-  integrations: [contentCheck, mdx()],
+  // smartypants: false keeps the report's punctuation as written ("..." stays "...", no curly quotes or dashes).
+  // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/).
+  integrations: [contentCheck, mdx({ smartypants: false }), searchIndex()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.

@@ -2,7 +2,9 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { chapterSchema } from './schemas/chapter';
 import { correctionSchema } from './schemas/correction';
+import { chartSchema, figureSchema } from './schemas/figure';
 import { footnoteSchema } from './schemas/footnote';
+import { indicatorSchema } from './schemas/indicator';
 import { reportSchema } from './schemas/report';
 import { keyedEntries, singleEntry } from './lib/yaml-entries';
 
@@ -12,6 +14,9 @@ export const CONTENT_FILES = {
   footnotes: 'content/footnotes.yaml',
   report: 'content/report.yaml',
   corrections: 'content/corrections.yaml',
+  figures: 'content/figures/figures.yaml',
+  charts: 'content/figures/charts.yaml',
+  indicators: 'content/indicators.yaml',
 } as const;
 
 /** The report's chapters, in MDX, mirroring Phần thứ nhất and Phần thứ hai. */
@@ -44,4 +49,28 @@ const corrections = defineCollection({
   schema: correctionSchema,
 });
 
-export const collections = { chapters, footnotes, report, corrections };
+/** The numbers the report states, each with its quote and source (content/figures/figures.yaml). */
+const figures = defineCollection({
+  loader: file(CONTENT_FILES.figures, {
+    parser: (text) => keyedEntries(text, CONTENT_FILES.figures, 'id'),
+  }),
+  schema: figureSchema,
+});
+
+/** The charts drawn from the figures (content/figures/charts.yaml). */
+const charts = defineCollection({
+  loader: file(CONTENT_FILES.charts, {
+    parser: (text) => keyedEntries(text, CONTENT_FILES.charts, 'id'),
+  }),
+  schema: chartSchema,
+});
+
+/** The 15 main targets for 2024, with their 2023 figures where the report gives them (content/indicators.yaml). */
+const indicators = defineCollection({
+  loader: file(CONTENT_FILES.indicators, {
+    parser: (text) => keyedEntries(text, CONTENT_FILES.indicators, 'id'),
+  }),
+  schema: indicatorSchema,
+});
+
+export const collections = { chapters, footnotes, report, corrections, figures, charts, indicators };

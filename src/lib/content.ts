@@ -7,6 +7,7 @@ import type { Footnote } from '../schemas/footnote';
 import type { Report } from '../schemas/report';
 import { footnoteRefs } from './mdx-text';
 import { chapterOutline, type ChapterOutline } from './outline';
+import { figureData, sourceIndex, type FigureData } from './figures';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -75,4 +76,42 @@ export async function getCorrections() {
 /** URL of a chapter page, with trailing slash. */
 export function chapterUrl(chapter: Chapter, hash?: string): string {
   return `/${chapter.data.slug}/${hash ? `#${hash}` : ''}`;
+}
+
+/** A chapter's file name without ".mdx" (e.g. "02-i-1-linh-vuc-kinh-te"): how the data files name chapters. */
+export function chapterFileId(chapter: Chapter): string {
+  return (chapter.filePath ?? chapter.id).replace(/^.*\//u, '').replace(/\.mdx$/u, '');
+}
+
+let figureDataOnce: Promise<FigureData> | undefined;
+
+/**
+ * The figures, charts and indicators, resolved: each figure with its display value and
+ * source link. Every chart, table and inline figure asks for it, so a production build
+ * resolves it once; the dev server resolves it afresh, so that edits show.
+ */
+export function getFigureData(): Promise<FigureData> {
+  if (!import.meta.env.PROD) return loadFigureData();
+  figureDataOnce ??= loadFigureData();
+  return figureDataOnce;
+}
+
+async function loadFigureData(): Promise<FigureData> {
+  const [chapters, footnotes, figures, charts, indicators] = await Promise.all([
+    getChapters(),
+    getFootnotes(),
+    getCollection('figures'),
+    getCollection('charts'),
+    getCollection('indicators'),
+  ]);
+  const index = sourceIndex(
+    chapters.map((c) => ({ id: chapterFileId(c), data: c.data, body: c.body ?? '' })),
+    footnotes,
+  );
+  return figureData(
+    figures.map((f) => f.data),
+    charts.map((c) => c.data),
+    indicators.map((i) => i.data),
+    index,
+  );
 }

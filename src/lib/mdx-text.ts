@@ -8,7 +8,7 @@
 export type Block =
   | { kind: 'heading'; level: number; text: string; line: number }
   | { kind: 'paragraph'; text: string; line: number }
-  | { kind: 'component'; name: string; line: number };
+  | { kind: 'component'; name: string; line: number; props?: Record<string, string> };
 
 /** A footnote marker found in a chapter. */
 export interface FnRef {
@@ -19,7 +19,9 @@ export interface FnRef {
 }
 
 const FN_TAG = /<Fn\s+n=\{\s*(\d+)\s*\}\s*\/>/gu;
-const COMPONENT_LINE = /^<([A-Z][A-Za-z0-9]*)\s*\/>$/u;
+/** A capitalised self-closing tag, with string props only (e.g. <DataChart id="x" />). */
+const COMPONENT_LINE = /^<([A-Z][A-Za-z0-9]*)((?:\s+[a-z][A-Za-z0-9]*="[^"{}<>]*")*)\s*\/>$/u;
+const COMPONENT_PROP = /([a-z][A-Za-z0-9]*)="([^"]*)"/gu;
 
 /** Splits an MDX body into blocks. */
 export function mdxBlocks(body: string): Block[] {
@@ -34,8 +36,10 @@ export function mdxBlocks(body: string): Block[] {
     const heading = /^(#{1,6})\s+(.*)$/u.exec(text);
     const component = COMPONENT_LINE.exec(text);
     if (heading) blocks.push({ kind: 'heading', level: heading[1].length, text: heading[2], line });
-    else if (component) blocks.push({ kind: 'component', name: component[1], line });
-    else blocks.push({ kind: 'paragraph', text, line });
+    else if (component) {
+      const props = Object.fromEntries([...component[2].matchAll(COMPONENT_PROP)].map((m) => [m[1], m[2]]));
+      blocks.push({ kind: 'component', name: component[1], line, ...(component[2] ? { props } : {}) });
+    } else blocks.push({ kind: 'paragraph', text, line });
     buffer = [];
   };
   lines.forEach((raw, i) => {

@@ -10,11 +10,13 @@ import { chapterSchema } from '../schemas/chapter';
 import { correctionSchema } from '../schemas/correction';
 import { FOOTNOTE_COUNT, footnoteSchema } from '../schemas/footnote';
 import { reportSchema } from '../schemas/report';
+import { FIGURE_COMPONENTS } from './figures';
+import { validateFigureData } from './figures-validate';
 import { footnoteRefs, mdxBlocks } from './mdx-text';
 import { ContentError, keyedEntries, parseYaml, singleEntry } from './yaml-entries';
 
 /** Block components a chapter may use on a line of its own. */
-export const BLOCK_COMPONENTS = ['Recipients', 'Signature'] as const;
+export const BLOCK_COMPONENTS = ['Recipients', 'Signature', ...FIGURE_COMPONENTS] as const;
 
 function schemaErrors(file: string, prefix: string, schema: z.ZodType, data: unknown): ContentError[] {
   const result = schema.safeParse(data);
@@ -37,7 +39,26 @@ function collect(errors: ContentError[], fn: () => void) {
 export function splitFrontmatter(text: string, file: string): { data: unknown; body: string } {
   const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/u.exec(text);
   if (!m) throw new ContentError(file, 'frontmatter', 'missing: the file must start with a "---" block');
-  return { data: parseYaml(m[1], file), body: m[2] };
+  return { data: parseYaml(m[1], file, 2), body: m[2] };
+}
+
+/** A footnote marker as a chapter must write it, e.g. <Fn n={13} />. */
+const FN_MARKER = /^<Fn\s+n=\{\s*\d+\s*\}\s*\/>/u;
+
+/**
+ * The footnote markers of an MDX body that are not written as <Fn n={13} /> (a quoted or
+ * decimal number, a missing "/>"): MDX would render them wrongly or not at all, and
+ * footnoteRefs() does not see them, so that they would otherwise only show up as a
+ * footnote "never referenced".
+ */
+export function malformedFootnoteMarkers(body: string): { text: string; line: number }[] {
+  const found: { text: string; line: number }[] = [];
+  body.split('\n').forEach((l, i) => {
+    for (const m of l.matchAll(/<Fn(?![A-Za-z0-9])[^<>]*>?/gu)) {
+      if (!FN_MARKER.test(l.slice(m.index))) found.push({ text: m[0], line: i + 1 });
+    }
+  });
+  return found;
 }
 
 /** Validates all content under `root` (the project folder). Returns every error found. */
@@ -48,8 +69,12 @@ export function validateContent(root: string): ContentError[] {
   // Footnotes
   const fnFile = rel('content/footnotes.yaml');
   const known = new Set<number>();
+  // Whether footnotes.yaml could be read as a list at all: if not, its error is reported
+  // and the chapters' markers are not checked against it (every one would seem missing).
+  let footnotesRead = false;
   collect(errors, () => {
     const entries = keyedEntries(readFileSync(join(root, fnFile), 'utf8'), fnFile, 'n');
+    footnotesRead = true;
     Object.values(entries).forEach((entry, i) => {
       const errs = schemaErrors(fnFile, `[${i}]`, footnoteSchema, entry);
       errors.push(...errs);
@@ -99,11 +124,22 @@ export function validateContent(root: string): ContentError[] {
       }
       for (const ref of footnoteRefs(body)) {
         const where = `<Fn n={${ref.n}} /> (line ${ref.line} of the body)`;
-        if (!known.has(ref.n)) errors.push(new ContentError(file, where, `footnote ${ref.n} does not exist in content/footnotes.yaml`));
-        else if (seenRef.has(ref.n)) errors.push(new ContentError(file, where, `footnote ${ref.n} is already referenced in ${seenRef.get(ref.n)}`));
-        else if (ref.n < lastRef) errors.push(new ContentError(file, where, `footnote ${ref.n} comes after footnote ${lastRef}: markers must follow the report's order`));
+        // A marker already reported as unknown or repeated does not move the order check on,
+        // so that it does not make the markers after it look out of order.
+        if (footnotesRead && !known.has(ref.n)) {
+          errors.push(new ContentError(file, where, `footnote ${ref.n} does not exist in content/footnotes.yaml`));
+          continue;
+        }
+        if (seenRef.has(ref.n)) {
+          errors.push(new ContentError(file, where, `footnote ${ref.n} is already referenced in ${seenRef.get(ref.n)}`));
+          continue;
+        }
+        if (ref.n < lastRef) errors.push(new ContentError(file, where, `footnote ${ref.n} comes after footnote ${lastRef}: markers must follow the report's order`));
         seenRef.set(ref.n, file);
         lastRef = Math.max(lastRef, ref.n);
+      }
+      for (const bad of malformedFootnoteMarkers(body)) {
+        errors.push(new ContentError(file, `${bad.text} (line ${bad.line} of the body)`, 'malformed footnote marker: write it as <Fn n={13} />, a whole number in braces'));
       }
       const stray = body.match(/<(?!Fn\s)(?!\/)[A-Za-z][^>]*>/gu) ?? [];
       for (const block of mdxBlocks(body)) {
@@ -122,6 +158,8 @@ export function validateContent(root: string): ContentError[] {
   for (const c of corrections) {
     if (!files.includes(`${c.chapter}.mdx`)) errors.push(new ContentError(corrFile, `[${c.index}].chapter`, `no chapter file ${c.chapter}.mdx`));
   }
+  // The figures, charts and indicators, and the chapters' data components.
+  errors.push(...validateFigureData(root));
   return errors;
 }
 

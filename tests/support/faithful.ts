@@ -74,6 +74,8 @@ export function sourceWords(): Words {
 
 /** The text a block component renders, word for word (see src/components/). */
 export function componentText(name: string, report: Report): string {
+  // The data components (charts, the indicator table) add no words of the report.
+  if (name === 'DataChart' || name === 'IndicatorTable') return '';
   if (name === 'Recipients') return [report.recipients.label, ...report.recipients.items.map((i) => `- ${i}`)].join(' ');
   if (name === 'Signature') {
     const s = report.signature;

@@ -1,0 +1,29 @@
+/**
+ * The CSV downloads: /du-lieu/<chart id>.csv for each chart's table,
+ * /du-lieu/chi-tieu-2024.csv for the indicator table and /du-lieu/so-lieu.csv for the
+ * list of every figure. UTF-8 with a byte-order mark (see src/lib/figures-csv.ts).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getFigureData } from '../../lib/content';
+import { chartCsvRows, csvDocument, figureCsvRows, indicatorCsvRows } from '../../lib/figures-csv';
+
+export const getStaticPaths = (async () => {
+  const data = await getFigureData();
+  return [...data.charts.map((c) => c.id), 'chi-tieu-2024', 'so-lieu'].map((name) => ({ params: { name } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const data = await getFigureData();
+  const name = params.name;
+  const chart = data.charts.find((c) => c.id === name);
+  const rows =
+    name === 'so-lieu'
+      ? figureCsvRows([...data.figures.values()])
+      : name === 'chi-tieu-2024'
+        ? indicatorCsvRows(data.indicators)
+        : chart
+          ? chartCsvRows(chart)
+          : null;
+  if (!rows) return new Response(null, { status: 404 });
+  return new Response(csvDocument(rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};
