@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { abbreviationSchema } from './schemas/abbreviation';
 import { chapterSchema } from './schemas/chapter';
 import { correctionSchema } from './schemas/correction';
+import { crosscheckSchema } from './schemas/crosscheck';
 import { chartSchema, figureSchema } from './schemas/figure';
 import { footnoteSchema } from './schemas/footnote';
 import { indicatorSchema } from './schemas/indicator';
@@ -17,6 +19,8 @@ export const CONTENT_FILES = {
   figures: 'content/figures/figures.yaml',
   charts: 'content/figures/charts.yaml',
   indicators: 'content/indicators.yaml',
+  abbreviations: 'content/abbreviations.yaml',
+  crosschecks: 'content/crosschecks.yaml',
 } as const;
 
 /** The report's chapters, in MDX, mirroring Phần thứ nhất and Phần thứ hai. */
@@ -73,4 +77,20 @@ const indicators = defineCollection({
   schema: indicatorSchema,
 });
 
-export const collections = { chapters, footnotes, report, corrections, figures, charts, indicators };
+/** The abbreviations the report uses, with their expansions (content/abbreviations.yaml). */
+const abbreviations = defineCollection({
+  loader: file(CONTENT_FILES.abbreviations, {
+    parser: (text) => keyedEntries(text, CONTENT_FILES.abbreviations, 'id'),
+  }),
+  schema: abbreviationSchema,
+});
+
+/** Arithmetic relations between the report's own figures, checked at build time (content/crosschecks.yaml). */
+const crosschecks = defineCollection({
+  loader: file(CONTENT_FILES.crosschecks, {
+    parser: (text) => keyedEntries(text, CONTENT_FILES.crosschecks, 'id'),
+  }),
+  schema: crosscheckSchema,
+});
+
+export const collections = { chapters, footnotes, report, corrections, figures, charts, indicators, abbreviations, crosschecks };

@@ -257,7 +257,7 @@ export const vi = {
   'crosscheck.role.denominator': 'Số chia',
   'crosscheck.role.stated': 'Tỷ lệ báo cáo ghi',
   'crosscheck.constant': 'hằng số của phép đối chiếu: {label}',
-  'crosscheck.outOf': 'phần tổng của {text}',
+  'crosscheck.outOf': 'mẫu số của “{text}”',
   'crosscheck.toSource': 'xem câu gốc: {source}',
   'crosscheck.op.gt': '>',
   'crosscheck.op.ge': '≥',

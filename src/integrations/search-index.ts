@@ -2,14 +2,16 @@
  * Builds the search index after `astro build`, through Pagefind's Node API:
  * - each chapter page of dist/ (its <article data-pagefind-body>; footnote markers, the
  *   footnote list and page furniture carry data-pagefind-ignore);
- * - each footnote of content/footnotes.yaml as a record of its own, at its marker.
+ * - each footnote of content/footnotes.yaml as a record of its own, at its marker;
+ * - every other page of dist/ that holds a data-pagefind-body (the site's own pages,
+ *   e.g. /chu-viet-tat/), counted apart: they do not count as chapters.
  * The build fails when Pagefind reports an error, when a chapter page is missing or has
  * no indexable body, or when fewer chapters or footnotes are indexed than exist.
  * Pagefind's ready-made UIs are removed from the output: the site has its own, in
  * Vietnamese (Pagefind's Vietnamese strings are wrong, e.g. "Kiểm thị kết quả…").
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -61,8 +63,30 @@ export function readSearchContent(root: string): SearchContent {
 export interface IndexSummary {
   chapters: number;
   footnotes: number;
+  /** The site's own pages indexed besides the chapters (extraSearchPages()). */
+  pages: number;
   /** Files written under the bundle folder. */
   files: number;
+}
+
+/** Whether an HTML document has an element with the data-pagefind-body attribute. */
+export function hasPagefindBody(html: string): boolean {
+  return /<[a-z][^>]*\sdata-pagefind-body(?=[\s=>/])/iu.test(html);
+}
+
+/**
+ * The pages of `dist` other than the chapters' (`chapterSlugs`) that hold a
+ * data-pagefind-body: the site's own pages to search. Each with its URL path ("/a/b/")
+ * and its file; sorted by URL.
+ */
+export function extraSearchPages(dist: string, chapterSlugs: readonly string[]): { url: string; file: string }[] {
+  const chapterUrls = new Set(chapterSlugs.map((s) => `/${s}/`));
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name === 'index.html')
+    .map((e) => join(e.parentPath, e.name))
+    .map((file) => ({ file, url: `/${relative(dist, file).split(sep).slice(0, -1).join('/')}/`.replace(/^\/\/$/u, '/') }))
+    .filter((p) => !chapterUrls.has(p.url) && !p.url.startsWith('/pagefind/') && hasPagefindBody(readFileSync(p.file, 'utf8')))
+    .sort((a, b) => a.url.localeCompare(b.url));
 }
 
 function fail(message: string): never {
@@ -91,6 +115,13 @@ export async function buildSearchIndex(options: { root: string; dist: string; co
       if (!added.file || added.file.uniqueWords === 0) fail(`chapter "${chapter.slug}": no words were indexed`);
       chapters++;
     }
+    let pages = 0;
+    for (const extra of extraSearchPages(dist, content.chapters.map((c) => c.slug))) {
+      const added = await index.addHTMLFile({ url: extra.url, content: readFileSync(extra.file, 'utf8') });
+      if (added.errors.length > 0) fail(`page ${extra.url}: ${added.errors.join('; ')}`);
+      if (!added.file || added.file.uniqueWords === 0) fail(`page ${extra.url}: no words were indexed`);
+      pages++;
+    }
     const byNumber = footnoteChapters(content.chapters);
     let footnotes = 0;
     for (const footnote of content.footnotes) {
@@ -107,7 +138,7 @@ export async function buildSearchIndex(options: { root: string; dist: string; co
     if (written.errors.length > 0) fail(`writing ${outputPath}: ${written.errors.join('; ')}`);
     for (const name of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, name), { force: true });
     const files = readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-    return { chapters, footnotes, files };
+    return { chapters, footnotes, pages, files };
   } finally {
     await pagefind.close();
   }
@@ -127,7 +158,7 @@ export default function searchIndex(): AstroIntegration {
         const summary = await buildSearchIndex({ root, dist: fileURLToPath(dir) });
         // The time is read by the bench (tests/bench/site.ts) to split the build's time.
         const ms = Math.round(performance.now() - started);
-        logger.info(`${summary.chapters} chapters and ${summary.footnotes} footnotes indexed; ${summary.files} files in pagefind/ (${ms} ms)`);
+        logger.info(`${summary.chapters} chapters, ${summary.footnotes} footnotes and ${summary.pages} other pages indexed; ${summary.files} files in pagefind/ (${ms} ms)`);
       },
     },
   };

@@ -7,7 +7,11 @@ import type { Footnote } from '../schemas/footnote';
 import type { Report } from '../schemas/report';
 import { footnoteRefs } from './mdx-text';
 import { chapterOutline, type ChapterOutline } from './outline';
-import { figureData, sourceIndex, type FigureData } from './figures';
+import { figureData, sourceIndex, type FigureData, type SourceIndex } from './figures';
+import type { Abbreviation } from '../schemas/abbreviation';
+import type { Figure } from '../schemas/figure';
+import { abbrPlan, chapterSegments, firstUses, placeKey, readingOrder, type AbbrPlan, type FirstUse, type Segment } from './abbr';
+import { evaluateAll, inReadingOrder, type Evaluation } from './crosscheck';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -114,4 +118,67 @@ async function loadFigureData(): Promise<FigureData> {
     indicators.map((i) => i.data),
     index,
   );
+}
+
+/** The abbreviations of content/abbreviations.yaml (the collection keeps no order: pages sort them). */
+export async function getAbbreviations(): Promise<Abbreviation[]> {
+  return (await getCollection('abbreviations')).map((a) => a.data);
+}
+
+/** A chapter's text in reading order (each footnote at its marker), as src/lib/abbr.ts reads it. */
+async function readingSegments(chapter: Chapter): Promise<Segment[]> {
+  const [footnotes, report] = await Promise.all([getFootnotes(), getReport()]);
+  const texts = new Map(footnotes.map((f) => [f.n, f.text]));
+  return chapterSegments({ id: chapterFileId(chapter), data: chapter.data, body: chapter.body ?? '' }, texts, report);
+}
+
+/** Which abbreviations a chapter page marks, and where: its first use of each (src/lib/abbr.ts). */
+export async function getChapterAbbrPlan(chapter: Chapter): Promise<AbbrPlan> {
+  return abbrPlan(await readingSegments(chapter), await getAbbreviations());
+}
+
+/** The whole report's text in reading order: the chapters in turn, each footnote at its marker. */
+export async function getReportSegments(): Promise<Segment[]> {
+  return (await Promise.all((await getChapters()).map(readingSegments))).flat();
+}
+
+/** Where the report uses each abbreviation first, reading the chapters in order; by abbreviation id. */
+export async function getAbbreviationFirstUses(): Promise<Map<string, FirstUse>> {
+  return firstUses(await getReportSegments(), await getAbbreviations());
+}
+
+/** The chapters and footnotes as source links need them (src/lib/figures.ts). */
+export async function getSourceIndex(): Promise<SourceIndex> {
+  const [chapters, footnotes] = await Promise.all([getChapters(), getFootnotes()]);
+  return sourceIndex(
+    chapters.map((c) => ({ id: chapterFileId(c), data: c.data, body: c.body ?? '' })),
+    footnotes,
+  );
+}
+
+/**
+ * Every relation of content/crosschecks.yaml, evaluated from the figures, in the order a
+ * reader meets their numbers in the report.
+ */
+export async function getCrosscheckEvaluations(): Promise<Evaluation[]> {
+  const [checks, figures, segments] = await Promise.all([getCollection('crosschecks'), getCollection('figures'), getReportSegments()]);
+  const order = readingOrder(segments);
+  /** Where a figure's quote stands in reading order: its segment, and how far into it. */
+  const position = (f: Figure) => {
+    const first = order.get(placeKey(f.source));
+    if (first === undefined) throw new Error(`content/figures/figures.yaml: ${f.id}: its source is not in the report`);
+    // A quote may run across a footnote marker, which cuts its paragraph into segments: look for its start.
+    const head = f.quote.slice(0, 24);
+    for (let i = first; i < segments.length; i++) {
+      if (placeKey(segments[i].place) !== placeKey(f.source)) continue;
+      const at = segments[i].text.indexOf(head);
+      if (at >= 0) return i + at / (segments[i].text.length + 1);
+    }
+    return first;
+  };
+  const evaluations = evaluateAll(
+    checks.map((c) => c.data),
+    figures.map((f) => f.data),
+  );
+  return inReadingOrder(evaluations, position);
 }

@@ -5,6 +5,9 @@
  * - each footnote as a record of its own, whose URL is its marker in its chapter.
  * Every record has the filters `kind` (nội dung / chú thích), `part` (a part's id) and
  * `chapter` (a chapter's slug), and the metadata `chapter` (the chapter's name).
+ * The site's own pages that hold a data-pagefind-body (e.g. /chu-viet-tat/) are records
+ * of the kind "trang tra cứu", with no part or chapter: a scope narrower than the whole
+ * report leaves them out.
  */
 import type { PartId } from '../schemas/chapter';
 import { KINDS } from './search-results';
@@ -37,6 +40,11 @@ export function chapterPath(slug: string): string {
 /** The filters of a chapter page's record. */
 export function chapterFilters(chapter: Pick<SearchChapter, 'slug' | 'part'>): Record<string, string> {
   return { kind: KINDS.content, part: chapter.part, chapter: chapter.slug };
+}
+
+/** The filters of a site page's record (a page that is not a chapter). */
+export function pageFilters(): Record<string, string> {
+  return { kind: KINDS.page };
 }
 
 /** The metadata of a chapter page's record. */

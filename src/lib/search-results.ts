@@ -1,12 +1,13 @@
 /**
  * Merging the results of the Pagefind searches planned for one query (see
- * search-query.ts) into one ranked list per kind of record, and the two groups the
- * search page shows: "Nội dung" (chapter text) and "Chú thích" (footnotes).
+ * search-query.ts) into one ranked list per kind of record, and the groups the search
+ * page shows: "Nội dung" (chapter text), "Chú thích" (footnotes) and "Trang tra cứu"
+ * (the site's own pages that carry data-pagefind-body, e.g. /chu-viet-tat/).
  */
 import type { Tier } from './search-query';
 
 /** The kinds of record, as the index's `kind` filter names them. */
-export const KINDS = { content: 'nội dung', footnote: 'chú thích' } as const;
+export const KINDS = { content: 'nội dung', footnote: 'chú thích', page: 'trang tra cứu' } as const;
 export type KindKey = keyof typeof KINDS;
 
 /** One result of one Pagefind search. */

@@ -44,7 +44,7 @@ interface PagefindModule {
 /** A result as the search page shows it. */
 export interface ShownResult {
   kind: KindKey;
-  /** "Chú thích 7", or the chapter's name for chapter text. */
+  /** "Chú thích 7", the chapter's name for chapter text, or a site page's title. */
   title: string;
   /** The chapter of a footnote, or the section heading of chapter text. */
   context: string;
@@ -123,7 +123,7 @@ export function rankedResults(
 ): Promise<Record<KindKey, Ranked[]> | null> {
   const run = async () => {
     const pagefind = await loadPagefind();
-    const out: Record<KindKey, Ranked[]> = { content: [], footnote: [] };
+    const out: Record<KindKey, Ranked[]> = { content: [], footnote: [], page: [] };
     for (const kind of kinds) {
       if (stale()) return null;
       const filters = kindFilters(kind, scope);

@@ -1,8 +1,9 @@
 /**
  * The search page (/tim-kiem/): reads what to search from the URL (?q=, ?pham-vi=,
  * ?chi-chu-thich=1), searches as the reader types, keeps the URL in step (so that a
- * search can be shared and bookmarked), shows the results in two groups, "Nội dung"
- * and "Chú thích", and lets the arrow keys move between the box and the results.
+ * search can be shared and bookmarked), shows the results in groups, "Nội dung",
+ * "Chú thích" and, for a search of the whole report, "Trang tra cứu" (the site's own
+ * pages), and lets the arrow keys move between the box and the results.
  * The results container tells tests and the benchmark where it stands:
  * data-state="loading" | "done" | "error", and data-query, the query it shows.
  */
@@ -79,8 +80,12 @@ function resultItem(shown: NonNullable<Awaited<ReturnType<typeof present>>>): HT
   return li;
 }
 
-const GROUP_IDS: Record<KindKey, string> = { content: 'ket-qua-noi-dung', footnote: 'ket-qua-chu-thich' };
-const GROUP_TITLES: Record<KindKey, () => string> = { content: () => t('search.group.content'), footnote: () => t('search.group.footnotes') };
+const GROUP_IDS: Record<KindKey, string> = { content: 'ket-qua-noi-dung', footnote: 'ket-qua-chu-thich', page: 'ket-qua-trang' };
+const GROUP_TITLES: Record<KindKey, () => string> = {
+  content: () => t('search.group.content'),
+  footnote: () => t('search.group.footnotes'),
+  page: () => t('search.group.pages'),
+};
 
 /** Shows the next page of a group's results; returns when they are in the page. */
 async function showMore(list: HTMLOListElement, pending: Ranked[], kind: KindKey, query: ParsedQuery, more: HTMLButtonElement) {
@@ -147,8 +152,9 @@ async function run(el: Elements, state: SearchState) {
   el.results.setAttribute('aria-busy', 'true');
   performance.mark(`search-start:${mine}`);
   try {
-    const kinds: KindKey[] = state.footnotesOnly ? ['footnote'] : ['content', 'footnote'];
     const scope = scopeFilters(state.scope, optionValues(el.scope, 'part'), optionValues(el.scope, 'chapter'));
+    // The site's pages belong to no part or chapter: only a search of the whole report looks in them.
+    const kinds: KindKey[] = state.footnotesOnly ? ['footnote'] : Object.keys(scope).length === 0 ? ['content', 'footnote', 'page'] : ['content', 'footnote'];
     const ranked = await rankedResults(query, scope, kinds, stale);
     if (!ranked || stale()) return;
     const sections = await Promise.all(kinds.filter((k) => ranked[k].length > 0).map((k) => groupSection(k, ranked[k], query)));
@@ -160,7 +166,9 @@ async function run(el: Elements, state: SearchState) {
         ? t('search.status.none', { query: query.text })
         : state.footnotesOnly
           ? t('search.status.footnotes', { footnotes: ranked.footnote.length, query: query.text })
-          : t('search.status.results', { total, content: ranked.content.length, footnotes: ranked.footnote.length, query: query.text });
+          : ranked.page.length > 0
+            ? t('search.status.resultsWithPages', { total, content: ranked.content.length, footnotes: ranked.footnote.length, pages: ranked.page.length, query: query.text })
+            : t('search.status.results', { total, content: ranked.content.length, footnotes: ranked.footnote.length, query: query.text });
     el.results.dataset.state = 'done';
     performance.measure('search', `search-start:${mine}`);
   } catch (error) {

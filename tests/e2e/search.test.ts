@@ -23,6 +23,8 @@ interface Shown {
   content: string[];
   /** Footnote results: path and #fragment, in order. */
   footnotes: string[];
+  /** Results among the site's own pages ("Trang tra cứu", e.g. /chu-viet-tat/): path and #fragment, in order. */
+  pages: string[];
   /** Every result link's ?tu-khoa= value. */
   queries: string[];
 }
@@ -48,6 +50,7 @@ async function shown(page: Page): Promise<Shown> {
       status: document.querySelector('[data-search-status]')?.textContent ?? '',
       content: links('content').map(path),
       footnotes: links('footnote').map(path),
+      pages: links('page').map(path),
       queries: [...links('content'), ...links('footnote')].map((u) => u.searchParams.get('tu-khoa') ?? ''),
     };
   });
@@ -139,7 +142,7 @@ describe('the search page, for each query of the table', () => {
       if (row.someContent) expect(got.content).toEqual(expect.arrayContaining(row.someContent));
       if (row.firstContent) expect(got.content[0]).toBe(row.firstContent);
       expect(new Set(got.queries)).toEqual(new Set(got.queries.length ? [row.query] : []));
-      const total = got.content.length + got.footnotes.length;
+      const total = got.content.length + got.footnotes.length + got.pages.length;
       expect(got.status).toContain(total === 0 ? 'Không tìm thấy kết quả nào' : `Tìm thấy ${total} kết quả`);
     });
   }
@@ -168,10 +171,10 @@ describe('the search page', () => {
     });
   });
 
-  it('groups results under "Nội dung" and "Chú thích", each with its chapter name and marked words', async () => {
+  it('groups results under "Nội dung", "Chú thích" and "Trang tra cứu", each with its chapter name and marked words', async () => {
     await withPage(chromium.browser, searchPath('KCN'), async ({ page }) => {
       await waitForResults(page, 'KCN');
-      expect(await page.locator('.result-group h2').allTextContents()).toEqual(['Nội dung 1 kết quả', 'Chú thích 4 kết quả']);
+      expect(await page.locator('.result-group h2').allTextContents()).toEqual(['Nội dung 1 kết quả', 'Chú thích 4 kết quả', 'Trang tra cứu 1 kết quả']);
       const fn = page.locator('ol[data-kind="footnote"] li.result').first();
       expect(await fn.locator('.result-title').textContent()).toMatch(/^Chú thích \d+$/u);
       expect(await fn.locator('.result-context').textContent()).toBe('Trong chương I.1. Lĩnh vực kinh tế');
@@ -244,7 +247,7 @@ describe('the search page', () => {
       const status = page.locator('[data-search-status]');
       expect(await status.getAttribute('role')).toBe('status');
       expect(await status.getAttribute('aria-live')).toBe('polite');
-      expect(await status.textContent()).toBe('Tìm thấy 5 kết quả cho “KCN”: 1 trong nội dung, 4 trong chú thích.');
+      expect(await status.textContent()).toBe('Tìm thấy 6 kết quả cho “KCN”: 1 trong nội dung, 4 trong chú thích, 1 trong trang tra cứu.');
     });
   });
 });

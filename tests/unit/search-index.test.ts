@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex, readSearchContent, UNUSED_BUNDLE_FILES, type SearchContent } from '../../src/integrations/search-index';
+import { buildSearchIndex, extraSearchPages, hasPagefindBody, readSearchContent, UNUSED_BUNDLE_FILES, type SearchContent } from '../../src/integrations/search-index';
 import { ROOT } from '../support/site';
 
 const page = (body: string) => `<!doctype html><html lang="vi"><head><title>t</title></head><body>${body}</body></html>`;
@@ -49,6 +49,12 @@ describe('buildSearchIndex', () => {
     for (const name of UNUSED_BUNDLE_FILES) expect(files).not.toContain(name);
   });
 
+  it('indexes the site’s own pages that hold a data-pagefind-body apart, and still counts the chapters and footnotes', async () => {
+    const dist = site({ ...good, 'chu-viet-tat': page('<div data-pagefind-body><h1>Chữ viết tắt</h1><p>KCN: khu công nghiệp</p></div>'), 'so-lieu': page('<p>Số liệu</p>') });
+    const summary = await buildSearchIndex({ root: ROOT, dist, content: content(66) });
+    expect(summary).toMatchObject({ chapters: 2, footnotes: 66, pages: 1 });
+  });
+
   it('fails on a missing chapter page, naming it', async () => {
     await expect(buildSearchIndex({ root: ROOT, dist: site({ a: good.a }), content: content(66) })).rejects.toThrow('the page of chapter "b/c" is missing');
   });
@@ -66,6 +72,21 @@ describe('buildSearchIndex', () => {
     const c = content(66);
     c.chapters[0].footnotes = c.chapters[0].footnotes.filter((n) => n !== 9);
     await expect(buildSearchIndex({ root: ROOT, dist: site(good), content: c })).rejects.toThrow('footnote 9 has no marker in any chapter');
+  });
+});
+
+describe('extraSearchPages', () => {
+  it('finds the pages with a data-pagefind-body that are not chapters, by URL, the home page included', () => {
+    const body = page('<main data-pagefind-body><p>Trang</p></main>');
+    const dist = site({ ...good, 'chu-viet-tat': body, 'doi-chieu-so-lieu': body, 'so-lieu': page('<p>data-pagefind-body trong chữ</p>') });
+    writeFileSync(join(dist, 'index.html'), body);
+    expect(extraSearchPages(dist, ['a', 'b/c']).map((p) => p.url)).toEqual(['/', '/chu-viet-tat/', '/doi-chieu-so-lieu/']);
+  });
+
+  it('tells an element carrying the attribute from the words in the text', () => {
+    expect(hasPagefindBody('<div class="x" data-pagefind-body>')).toBe(true);
+    expect(hasPagefindBody('<article data-pagefind-body data-print-page="p">')).toBe(true);
+    expect(hasPagefindBody('<p>data-pagefind-body</p><div data-pagefind-bodyx>')).toBe(false);
   });
 });
 
