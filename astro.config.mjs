@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { assertValidContent } from './src/lib/validate-content.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import siteFonts from './src/site/fonts/node/integration.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,8 +22,9 @@ export default defineConfig({
   compressHTML: true,
   build: { format: 'directory' },
   // smartypants: false keeps the report's punctuation as written ("..." stays "...", no curly quotes or dashes).
+  // siteFonts() subsets the fonts to the site's characters first (src/site/fonts/).
   // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/).
-  integrations: [contentCheck, mdx({ smartypants: false }), searchIndex()],
+  integrations: [siteFonts(fileURLToPath(new URL('./content/', import.meta.url))), contentCheck, mdx({ smartypants: false }), searchIndex()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.

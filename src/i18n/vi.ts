@@ -260,7 +260,7 @@ export const vi = {
   'crosscheck.outOf': 'mẫu số của “{text}”',
   'crosscheck.toSource': 'xem câu gốc: {source}',
   'crosscheck.op.gt': '>',
-  'crosscheck.op.ge': '≥',
+  'crosscheck.op.ge': 'lớn hơn hoặc bằng',
   'crosscheck.op.eq': '=',
   'crosscheck.sum.exact': 'Các phần cộng lại đúng bằng tổng, {total}.',
   'crosscheck.sum.rounded': 'Các phần cộng lại {sum}, chênh {difference} so với tổng {total}, trong phạm vi làm tròn (±{tolerance}).',

@@ -1,12 +1,13 @@
 /**
- * axe-core's WCAG 2.0/2.1/2.2 A and AA rules on every page of the built site, at a
- * phone width and a desktop width, and on a chapter with a footnote popover open.
+ * axe-core's WCAG 2.0/2.1/2.2 A and AA rules on every page of the built site, at the
+ * narrowest phone width, a common phone width and a desktop width, and on a chapter with a footnote popover open.
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, useBrowser, withPage } from '../support/e2e';
 import { pagesToVisit } from '../support/site';
 
 const WIDTHS = [
+  { width: 320, height: 640 },
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ];

@@ -8,22 +8,21 @@
  *   searches, every file counted (module preloads and their imports included);
  * - no script blocks rendering: each is external, and a module, defer or async;
  * - Chart.js is downloaded only by pages that have a chart;
- * - fonts are the Latin and Vietnamese woff2 subsets of Noto Serif, at most 200 KB a page.
+ * The fonts' own budget and checks are in fonts.test.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mdxBlocks } from '../../src/lib/mdx-text';
 import { splitFrontmatter } from '../../src/lib/validate-content';
 import { url, useBrowser } from '../support/e2e';
 import { startTags } from '../support/html';
-import { chapters, DIST, pagesToVisit, builtPages, ROOT } from '../support/site';
+import { chapters, pagesToVisit, builtPages, ROOT } from '../support/site';
 import { isChartCode, measurePage, totals, type Transfer } from '../support/transfer';
 
 const KB = 1000;
 const TEXT_CHAPTER_BUDGET = 35 * KB;
 const TEXT_CHAPTER_JS_BUDGET = 5 * KB;
-const FONTS_PER_PAGE_BUDGET = 200 * KB;
 /** The reduced-motion preference makes fragment jumps instant; it changes no download. */
 const CONTEXT = { reducedMotion: 'reduce' as const, viewport: { width: 1280, height: 800 } };
 
@@ -123,97 +122,5 @@ describe('the chart code (Chart.js)', () => {
       await page.locator('figure.chart[data-state="drawn"]').first().waitFor({ state: 'attached' });
     });
     expect(cost.transfers.filter(isChartCode)).toHaveLength(1);
-  });
-});
-
-/** Code points of a unicode-range token: "U+0102-0103", "U+20AB", or with wildcards, "U+??" (00–FF). */
-function rangeOf(token: string): [number, number] {
-  const r = token.trim().replace(/^U\+/iu, '');
-  if (r.includes('?')) return [parseInt(r.replaceAll('?', '0'), 16), parseInt(r.replaceAll('?', 'F'), 16)];
-  const [a, b] = r.split('-');
-  return [parseInt(a, 16), parseInt(b ?? a, 16)];
-}
-
-/** Each @font-face of some CSS: its src, and its unicode-range as [from, to] code points. */
-function fontFaces(css: string): { src: string; ranges: [number, number][] }[] {
-  return [...css.matchAll(/@font-face\s*\{([^}]*)\}/gu)].map((m) => ({
-    src: /src:([^;}]*)/u.exec(m[1])?.[1] ?? '',
-    ranges: (/unicode-range:([^;}]*)/u.exec(m[1])?.[1] ?? '').split(',').filter((t) => t.trim()).map(rangeOf),
-  }));
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name));
-}
-
-describe('the fonts', () => {
-  const files = filesUnder(DIST).map((f) => relative(DIST, f));
-  const css = files.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
-  const faces = fontFaces(css);
-
-  it('are shipped as the Latin and Vietnamese woff2 subsets of Noto Serif, regular and bold, and nothing else', () => {
-    const fonts = files.filter((f) => /\.(?:woff2?|ttf|otf|eot)$/u.test(f)).map((f) => f.replace(/^_astro\//u, '').replace(/\.[\w-]+\.woff2$/u, '.woff2'));
-    expect(fonts.sort()).toEqual([
-      'noto-serif-latin-400-normal.woff2',
-      'noto-serif-latin-700-normal.woff2',
-      'noto-serif-vietnamese-400-normal.woff2',
-      'noto-serif-vietnamese-700-normal.woff2',
-    ]);
-  });
-
-  it('are declared by @font-face rules that each give one woff2 file and a unicode-range', () => {
-    expect(faces).toHaveLength(4);
-    for (const face of faces) {
-      expect(face.src).toMatch(/^\s*url\("?\/_astro\/noto-serif-(?:latin|vietnamese)-[47]00-normal\.[\w-]+\.woff2"?\)\s*format\("woff2"\)\s*$/u);
-      expect(face.ranges.length).toBeGreaterThan(0);
-    }
-  });
-
-  it('read unicode-ranges as the minifier writes them, wildcards included', () => {
-    expect(fontFaces('@font-face{src:url(/a.woff2)format("woff2");unicode-range:U+??,U+131,U+1EA0-1EF9}')).toEqual([
-      { src: 'url(/a.woff2)format("woff2")', ranges: [[0, 0xff], [0x131, 0x131], [0x1ea0, 0x1ef9]] },
-    ]);
-  });
-
-  it.each(pages)('cover every character that $name sets in Noto Serif, so that no glyph falls back to another font', async ({ path }) => {
-    const context = await chromium.browser.newContext(CONTEXT);
-    try {
-      const page = await context.newPage();
-      await page.goto(url(path));
-      const chars: string[] = await page.evaluate(() => {
-        const found = new Set<string>();
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const parent = node.parentElement;
-          if (!parent || !getComputedStyle(parent).fontFamily.replaceAll('"', '').startsWith('Noto Serif')) continue;
-          for (const ch of node.textContent ?? '') if (ch.trim()) found.add(ch);
-        }
-        return [...found];
-      });
-      expect(chars.length).toBeGreaterThan(0);
-      const covered = (c: number) => faces.some((f) => f.ranges.some(([a, b]) => c >= a && c <= b));
-      const missing = chars.filter((ch) => !covered(ch.codePointAt(0)!)).map((ch) => `${ch} U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-      expect(missing).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('leave out a character of neither subset, such as Cyrillic Ж, while covering a, ă, ư, ỹ, – and …', () => {
-    const covered = (c: number) => faces.some((f) => f.ranges.some(([a, b]) => c >= a && c <= b));
-    expect(['a', 'ă', 'ư', 'ỹ', '–', '…'].filter((ch) => !covered(ch.codePointAt(0)!))).toEqual([]);
-    expect(covered('Ж'.codePointAt(0)!)).toBe(false);
-  });
-
-  it.each(pages)('downloaded by $name come to at most 200 KB, all woff2 files of the site', async ({ path }) => {
-    const cost = await measurePage(chromium.browser, url(path), CONTEXT);
-    const fonts = cost.transfers.filter((t) => t.kind === 'font');
-    for (const f of fonts) {
-      expect(f.contentType).toBe('font/woff2');
-      expect(f.path).toMatch(/^\/_astro\/noto-serif-(?:latin|vietnamese)-[47]00-normal\.[\w-]+\.woff2$/u);
-    }
-    expect(totals(fonts).font.bytes, breakdown(fonts)).toBeLessThanOrEqual(FONTS_PER_PAGE_BUDGET);
   });
 });
