@@ -506,8 +506,9 @@ export function draftReport(sourceText: string, options: DraftOptions = {}): Dra
     return { ...r, id, chapter: holder.file };
   });
 
-  const report = draftMetadata(parts, closingLines, guess);
-  const abbreviations = abbreviationCandidates(blocks, layout.footnotes, closingLines);
+  const bodyText = blocks.map((b) => (b.kind === 'paragraph' ? words(b.tokens) : '')).join(' ');
+  const report = draftMetadata(parts, closingLines, bodyText, guess);
+  const abbreviations = abbreviationCandidates(blocks, layout.footnotes, report.recipients.items, closingLines[0]);
   const markers = fnTag.size;
   return { pages: layout.pages, chapters, footnotes: layout.footnotes, markers, report, corrections, abbreviations, guesses };
 }
@@ -567,6 +568,7 @@ function closingBlock(lines: SourceLine[], guess: (at: SourceLine, message: stri
 function draftMetadata(
   parts: { label: string; title: string; id: string; page: number; line: number }[],
   closing: SourceLine[],
+  bodyText: string,
   guess: (at: { page: number; line: number }, message: string) => void,
 ): DraftReport {
   const { recipients, signature } = closingBlock(closing, guess);
@@ -582,14 +584,17 @@ function draftMetadata(
     throw new LayoutError(closing[0].page, closing[0].line, 'no recipient names the session ("… kỳ họp thứ N … khoá …"): report.yaml needs it');
   }
   const issuerBody = signature.onBehalfOf.replace(/^TM\.\s*/u, '');
-  const place = /\b(tỉnh|thành phố)\s+((?:\p{Lu}\p{Ll}*\s?)+)/u.exec(parts.map((p) => p.title).join(' ')) ?? /tỉnh\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*)/u.exec(closing.map((l) => l.text).join(' '));
-  const issuerName = `${sentenceCase(issuerBody)}${place ? ` ${place[0].trim()}` : ''}`;
+  // The place: the most frequent "tỉnh X Y" / "thành phố X Y" of the text.
+  const places = new Map<string, number>();
+  for (const m of bodyText.matchAll(/\b(tỉnh|thành phố)\s+(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*)/gu)) places.set(m[0], (places.get(m[0]) ?? 0) + 1);
+  const place = [...places.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const issuerName = `${sentenceCase(issuerBody)}${place ? ` ${place}` : ''}`;
   guess(closing[0], `issuer drafted from the signature block: "${issuerName}"; check the place name`);
   const addressee = /(HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố)/u.exec(session[3]);
   return {
     title,
     shortTitle,
-    issuer: { name: issuerName, short: `${abbreviate(issuerBody)} ${place?.[1] ?? 'tỉnh'}` },
+    issuer: { name: issuerName, short: `${abbreviate(issuerBody)} ${place?.startsWith('thành phố') ? 'thành phố' : 'tỉnh'}` },
     addressee: { name: `Hội đồng nhân dân ${addressee?.[2] ?? 'tỉnh'}`, short: `HĐND ${addressee?.[2] ?? 'tỉnh'}` },
     session: { number: Number(session[2]), term: session[4], text: session[1] },
     parts: parts.map((p) => ({ id: p.id, label: p.label, title: p.title })),
@@ -608,24 +613,25 @@ function abbreviate(body: string): string {
 }
 
 /** Words in capitals (two or more capital letters) that are not headings: abbreviation candidates. */
-function abbreviationCandidates(blocks: Block[], footnotes: LaidOutFootnote[], closing: SourceLine[]): AbbreviationCandidate[] {
+function abbreviationCandidates(blocks: Block[], footnotes: LaidOutFootnote[], recipients: string[], at: SourceLine): AbbreviationCandidate[] {
   const found = new Map<string, AbbreviationCandidate>();
   const texts: { text: string; page: number; line: number }[] = [];
   for (const b of blocks) if (b.kind === 'paragraph') for (const t of b.tokens) texts.push(t);
   for (const f of footnotes) for (const w of f.text.split(/\s+/u)) texts.push({ text: w, page: f.page, line: f.line });
-  for (const l of closing) if (/^[-+]/u.test(l.text)) for (const w of l.text.split(/\s+/u)) texts.push({ text: w, page: l.page, line: l.line });
+  for (const r of recipients) for (const w of r.split(/\s+/u)) texts.push({ text: w, page: at.page, line: at.line });
   const all = texts.map((t) => t.text).join(' ');
   for (const t of texts) {
     const m = /^[("“]*(\p{Lu}[\p{Lu}&]*\p{Lu}(?:-\p{Lu}+)?)(?:\d*)[)"”.,;:]*$/u.exec(t.text);
     if (!m) continue;
     const abbr = m[1];
+    if (/^[IVXLC]+$/u.test(abbr)) continue;
     const entry = found.get(abbr) ?? { abbr, count: 0, page: t.page, line: t.line };
     entry.count += 1;
     found.set(abbr, entry);
   }
   for (const entry of found.values()) {
     const spelled = new RegExp(`((?:\\p{L}+\\s){1,6})\\(${entry.abbr}\\)`, 'u').exec(all);
-    if (spelled) entry.spelledOut = spelled[1].trim();
+    if (spelled) entry.spelledOut = spelled[1].trim().replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLocaleLowerCase('vi'));
   }
   return [...found.values()].sort((a, b) => a.abbr.localeCompare(b.abbr, 'vi'));
 }
