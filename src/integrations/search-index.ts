@@ -133,7 +133,7 @@ export async function buildSearchIndex(options: { root: string; dist: string; co
       if (added.errors.length > 0) fail(`footnote ${footnote.n}: ${added.errors.join('; ')}`);
       footnotes++;
     }
-    const problems = countProblems({ chapters: content.chapters.length, footnotes: content.footnotes.length }, { chapters, footnotes }, content.footnotes.length);
+    const problems = countProblems({ chapters: content.chapters.length, footnotes: content.footnotes.length }, { chapters, footnotes }, new Set(content.chapters.flatMap((c) => c.footnotes)).size);
     if (problems.length > 0) fail(problems.join('; '));
     const outputPath = join(dist, 'pagefind');
     const written = await index.writeFiles({ outputPath });

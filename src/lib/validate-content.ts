@@ -85,7 +85,7 @@ export function validateContent(root: string, folder: string = contentFolder()):
     // Footnotes are numbered once for the whole report, consecutively from the first.
     const numbers = [...known].sort((a, b) => a - b);
     for (let n = numbers[0]; n < numbers[numbers.length - 1]; n++) {
-      if (!known.has(n) && !errors.some((e) => e.file === fnFile)) errors.push(new ContentError(fnFile, `n=${n}`, 'footnote is missing: the numbers must follow each other'));
+      if (!known.has(n) && !errors.some((e) => e.file === fnFile)) errors.push(new ContentError(fnFile, `n=${n}`, 'footnote is missing'));
     }
     if (numbers.length === 0 && !errors.some((e) => e.file === fnFile)) errors.push(new ContentError(fnFile, '(file)', 'no footnotes'));
   });
