@@ -3,7 +3,8 @@
  * build with a message that names the file and the field. Astro's own loaders only
  * log some of these (a missing id, a broken reference) and carry on.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
 import type { z } from 'astro/zod';
 import { chapterSchema } from '../schemas/chapter';
 import { correctionSchema } from '../schemas/correction';
@@ -14,6 +15,7 @@ import { validateFigureData } from './figures-validate';
 import { footnoteRefs, mdxBlocks } from './mdx-text';
 import { ContentError, keyedEntries, parseYaml, singleEntry } from './yaml-entries';
 import { absolute, contentFiles, contentFolder } from '../data/paths';
+import { vocabularyViolations, type Vocabulary } from '../data/vocabulary';
 
 /** Block components a chapter may use on a line of its own. */
 export const BLOCK_COMPONENTS = ['Recipients', 'Signature', ...FIGURE_COMPONENTS] as const;
@@ -110,6 +112,10 @@ export function validateContent(root: string, folder: string = contentFolder()):
   const dir = paths.chapters;
   const files = readdirSync(join(root, dir)).filter((f) => f.endsWith('.mdx')).sort();
   if (files.length === 0) errors.push(new ContentError(dir, '(folder)', 'no chapters'));
+  const vocabulary: Vocabulary = {
+    blocks: { Recipients: [], Signature: [], DataChart: ['id'], IndicatorTable: ['group'] },
+    shipped: (path) => existsSync(joinPath(root, 'public', decodeURI(path))) && !path.split('/').includes('..'),
+  };
   const seenRef = new Map<number, string>();
   const seenOrder = new Map<number, string>();
   const seenSlug = new Map<string, string>();
@@ -117,7 +123,8 @@ export function validateContent(root: string, folder: string = contentFolder()):
   for (const name of files) {
     const file = `${dir}/${name}`;
     collect(errors, () => {
-      const { data, body } = splitFrontmatter(readFileSync(join(root, file), 'utf8'), file);
+      const text = readFileSync(join(root, file), 'utf8');
+      const { data, body } = splitFrontmatter(text, file);
       const errs = schemaErrors(file, 'frontmatter', chapterSchema, data);
       errors.push(...errs);
       if (errs.length === 0) {
@@ -143,17 +150,10 @@ export function validateContent(root: string, folder: string = contentFolder()):
         seenRef.set(ref.n, file);
         lastRef = Math.max(lastRef, ref.n);
       }
-      for (const bad of malformedFootnoteMarkers(body)) {
-        errors.push(new ContentError(file, `${bad.text} (line ${bad.line} of the body)`, 'malformed footnote marker: write it as <Fn n={13} />, a whole number in braces'));
-      }
-      const stray = body.match(/<(?!Fn\s)(?!\/)[A-Za-z][^>]*>/gu) ?? [];
-      for (const block of mdxBlocks(body)) {
-        if (block.kind === 'component' && !(BLOCK_COMPONENTS as readonly string[]).includes(block.name)) {
-          errors.push(new ContentError(file, `<${block.name} /> (line ${block.line} of the body)`, 'unknown component'));
-        }
-      }
-      for (const tag of stray.filter((s) => !BLOCK_COMPONENTS.some((c) => s.startsWith(`<${c}`)))) {
-        errors.push(new ContentError(file, tag, 'unknown tag: chapters may use <Fn n={…} />, <Recipients /> and <Signature /> only'));
+      // The chapter vocabulary: no code, no raw HTML, links and images only within the site.
+      const firstLine = text.slice(0, text.length - body.length).split('\n').length;
+      for (const v of vocabularyViolations(body, vocabulary, firstLine)) {
+        errors.push(new ContentError(file, `${v.line}:${v.column}`, v.reason, v));
       }
     });
   }
@@ -168,10 +168,25 @@ export function validateContent(root: string, folder: string = contentFolder()):
   return errors;
 }
 
+/** The report of content errors for an editor: each once, one per line. */
+export function formatContentErrors(errors: ContentError[]): string {
+  const messages = [...new Set(errors.map((e) => e.message))];
+  return `Content errors (${messages.length}):\n${messages.map((m) => `  - ${m}`).join('\n')}`;
+}
+
 /** Throws one error listing every problem, or returns quietly when the content is valid. */
 export function assertValidContent(root: string, folder: string = contentFolder()): void {
   const errors = validateContent(root, folder);
-  if (errors.length > 0) {
-    throw new Error(`Content errors (${errors.length}):\n${errors.map((e) => `  - ${e.message}`).join('\n')}`);
-  }
+  if (errors.length > 0) throw new Error(formatContentErrors(errors));
+}
+
+/**
+ * For the build: prints every content error, each once, and ends the process with status 1,
+ * before Astro writes anything and without a stack trace. Returns quietly when the content is valid.
+ */
+export function exitOnContentErrors(root: string, folder: string = contentFolder()): void {
+  const errors = validateContent(root, folder);
+  if (errors.length === 0) return;
+  process.stderr.write(`${formatContentErrors(errors)}\n`);
+  process.exit(1);
 }
