@@ -8,7 +8,7 @@ import type { Report } from '../schemas/report';
 import { footnoteRefs } from './mdx-text';
 import { chapterOutline, type ChapterOutline } from './outline';
 import { DATA_PATHS, figureData, sourceIndex, type FigureData, type SourceIndex } from './figures';
-import { targetsSlug } from '../core/years';
+import { reportYears, targetsSlug } from '../core/years';
 import type { Abbreviation } from '../schemas/abbreviation';
 import type { Figure } from '../schemas/figure';
 import { abbrPlan, chapterSegments, firstUses, placeKey, readingOrder, type AbbrPlan, type FirstUse, type Segment } from './abbr';
@@ -214,4 +214,22 @@ async function loadSitePages(): Promise<SitePages> {
     crosschecks: crosschecks.length > 0 && figures.length > 0 ? '/doi-chieu-so-lieu/' : null,
     targetsSlug: slug,
   };
+}
+
+/** This edition's numbers for the site's own sentences (src/i18n/vi.ts placeholders): years from report.yaml, counts from the content. */
+export interface EditionParams {
+  [key: string]: number;
+  /** The year Part One reports results for. */
+  result: number;
+  /** The year Part Two plans for. */
+  plan: number;
+  /** How many footnotes the report has. */
+  footnotes: number;
+  /** How many main targets indicators.yaml lists. */
+  targets: number;
+}
+
+export async function getEditionParams(): Promise<EditionParams> {
+  const [report, footnotes, indicators] = await Promise.all([getReport(), getFootnotes(), getCollection('indicators')]);
+  return { ...reportYears(report), footnotes: footnotes.length, targets: indicators.length };
 }
