@@ -10,6 +10,10 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { draftReport, LayoutError, type ChapterNames } from '../core/draft.ts';
 import { contentFiles, summaryLines } from './files.ts';
+import { formatContentErrors, validateContent } from '../lib/validate-content.ts';
+
+/** The project folder (for public/, which the content check looks in). */
+const PROJECT = resolve(import.meta.dirname, '../..');
 
 export class UsageError extends Error {}
 
@@ -77,6 +81,9 @@ export function runImport(args: Args, log: (line: string) => void = console.log)
       mkdirSync(dirname(join(tmp, path)), { recursive: true });
       writeFileSync(join(tmp, path), content);
     }
+    // The draft must pass the build's own content check, or nothing is written.
+    const errors = validateContent(PROJECT, tmp);
+    if (errors.length > 0) throw new Error(`the draft does not pass the content check:\n${formatContentErrors(errors).replaceAll(tmp, args.out)}`);
     if (existsSync(out)) rmSync(out, { recursive: true });
     mkdirSync(dirname(out), { recursive: true });
     renameSync(tmp, out);
@@ -87,6 +94,7 @@ export function runImport(args: Args, log: (line: string) => void = console.log)
 
   log(`Đã nhập ${relative(process.cwd(), source) || source} vào ${relative(process.cwd(), out) || out}`);
   for (const l of summaryLines(draft)) log(`  ${l}`);
+  log('  Kiểm tra nội dung (như khi build): không có lỗi');
   const kept = draft.chapters.filter((c) => names.some((n) => n.file === c.file)).length;
   if (namesFrom && kept) log(`  Giữ tên và địa chỉ của ${kept} chương từ ${relative(process.cwd(), namesFrom) || namesFrom}/chapters (cùng tiêu đề)`);
   log(`Chỗ phải đoán (${draft.guesses.length}), cần rà soát:`);
