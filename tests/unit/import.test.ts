@@ -102,7 +102,7 @@ describe('npm run import on the mini report', () => {
   });
 });
 
-describe('npm run import on a broken text', () => {
+describe('npm run import on a broken text', { timeout: 120_000 }, () => {
   const broken = (change: (text: string) => string) => {
     const dir = mkdtempSync(join(tmpdir(), 'broken-source-'));
     const file = join(dir, 'source.txt');
