@@ -9,6 +9,7 @@ import { footnoteRefs } from './mdx-text';
 import { chapterOutline, type ChapterOutline } from './outline';
 import { DATA_PATHS, figureData, sourceIndex, type FigureData, type SourceIndex } from './figures';
 import { reportYears, targetsSlug } from '../core/years';
+import { contentFiles } from '../data/paths';
 import type { Abbreviation } from '../schemas/abbreviation';
 import type { Figure } from '../schemas/figure';
 import { abbrPlan, chapterSegments, firstUses, placeKey, readingOrder, type AbbrPlan, type FirstUse, type Segment } from './abbr';
@@ -32,7 +33,7 @@ export async function getNeighbours(chapter: Chapter) {
 /** The report's metadata. */
 export async function getReport(): Promise<Report> {
   const entry = await getEntry('report', 'report');
-  if (!entry) throw new Error('content/report.yaml: no report metadata');
+  if (!entry) throw new Error(`${contentFiles().report}: no report metadata`);
   return entry.data;
 }
 

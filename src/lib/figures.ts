@@ -13,13 +13,6 @@ import { formatQuantity, formatValue } from './format';
 import { inlinePlainText, mdxBlocks } from './mdx-text';
 import { chapterOutline } from './outline';
 
-/** Paths of the data files, relative to the project root. */
-export const FIGURE_FILES = {
-  figures: 'content/figures/figures.yaml',
-  charts: 'content/figures/charts.yaml',
-  indicators: 'content/indicators.yaml',
-} as const;
-
 /** Block components a chapter may use for the data, on a line of their own. */
 export const FIGURE_COMPONENTS = ['DataChart', 'IndicatorTable'] as const;
 
