@@ -1,24 +1,23 @@
 /**
- * Builds the search index after `astro build`, through Pagefind's Node API:
- * - each chapter page of dist/ (its <article data-pagefind-body>; footnote markers, the
- *   footnote list and page furniture carry data-pagefind-ignore);
- * - each footnote of content/footnotes.yaml as a record of its own, at its marker;
- * - every other page of dist/ that holds a data-pagefind-body (the site's own pages,
- *   e.g. /chu-viet-tat/), counted apart: they do not count as chapters.
- * The build fails when Pagefind reports an error, when a chapter page is missing or has
- * no indexable body, or when fewer chapters or footnotes are indexed than exist.
- * Pagefind's ready-made UIs are removed from the output: the site has its own, in
- * Vietnamese (Pagefind's Vietnamese strings are wrong, e.g. "Kiểm thị kết quả…").
+ * Builds the search index after `astro build`, through Pagefind's Node API: one custom
+ * record per passage of the report (each heading and paragraph of each chapter, each
+ * footnote of content/footnotes.yaml), folded, with the report's own words in its
+ * metadata (src/search/node/data.ts); then the lexicon (the report's words and the
+ * abbreviations) under dist/search-data/. The build fails when Pagefind reports an error, when a chapter page
+ * is missing or has no passage, or when fewer chapters or footnotes are indexed than
+ * exist. Pagefind's ready-made UIs are removed from the output: the
+ * site has its own UI, in Vietnamese.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { t } from '../i18n/vi';
 import { chapterNavLabel } from '../lib/chapter-labels';
 import { footnoteRefs } from '../lib/mdx-text';
-import { countProblems, footnoteChapters, footnoteRecord, type SearchChapter } from '../lib/search-records';
+import { countProblems, type SearchChapter } from '../lib/search-records';
+import { passageRecord, readPassages, writeLexicon } from '../search/node/data';
+import type { Passage } from '../search/types';
 import { splitFrontmatter } from '../lib/validate-content';
 import { keyedEntries } from '../lib/yaml-entries';
 import { chapterSchema } from '../schemas/chapter';
@@ -94,41 +93,31 @@ function fail(message: string): never {
 }
 
 /**
- * Indexes the built site in `dist` with the content under `root`, and writes the
- * bundle to `dist/pagefind`. Throws, saying what went wrong, instead of writing a
- * partial index.
+ * Indexes the report in `dist`: one Pagefind record per passage (each heading and
+ * paragraph of each chapter, each footnote; src/search/node/data.ts), its text folded so
+ * that one search finds "đầu" and "dau" alike; then writes the passages, in chunks, and
+ * the manifest that maps Pagefind's records to them, under dist/search-data/. Throws,
+ * saying what went wrong, instead of writing a partial index.
  */
 export async function buildSearchIndex(options: { root: string; dist: string; content?: SearchContent }): Promise<IndexSummary> {
   const { root, dist } = options;
   const content = options.content ?? readSearchContent(root);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  const data = readPassages(root);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 5000 });
   try {
     if (!index || errors.length > 0) fail(`Pagefind could not start: ${errors.join('; ') || 'no index'}`);
     let chapters = 0;
     for (const chapter of content.chapters) {
       const file = join(dist, chapter.slug, 'index.html');
       if (!existsSync(file)) fail(`the page of chapter "${chapter.slug}" is missing (${file})`);
-      const html = readFileSync(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) fail(`the page of chapter "${chapter.slug}" has no data-pagefind-body`);
-      const added = await index.addHTMLFile({ url: `/${chapter.slug}/`, content: html });
-      if (added.errors.length > 0) fail(`chapter "${chapter.slug}": ${added.errors.join('; ')}`);
-      if (!added.file || added.file.uniqueWords === 0) fail(`chapter "${chapter.slug}": no words were indexed`);
+      const passages = data.chapters.find((c) => c.slug === chapter.slug)?.passages ?? [];
+      if (passages.length === 0) fail(`chapter "${chapter.slug}": no passages to index`);
+      for (const p of passages) await addPassage(index, p);
       chapters++;
     }
-    let pages = 0;
-    for (const extra of extraSearchPages(dist, content.chapters.map((c) => c.slug))) {
-      const added = await index.addHTMLFile({ url: extra.url, content: readFileSync(extra.file, 'utf8') });
-      if (added.errors.length > 0) fail(`page ${extra.url}: ${added.errors.join('; ')}`);
-      if (!added.file || added.file.uniqueWords === 0) fail(`page ${extra.url}: no words were indexed`);
-      pages++;
-    }
-    const byNumber = footnoteChapters(content.chapters);
     let footnotes = 0;
-    for (const footnote of content.footnotes) {
-      const chapter = byNumber.get(footnote.n);
-      if (!chapter) fail(`footnote ${footnote.n} has no marker in any chapter`);
-      const added = await index.addCustomRecord(footnoteRecord(footnote, chapter, t('search.footnoteTitle', { n: footnote.n })));
-      if (added.errors.length > 0) fail(`footnote ${footnote.n}: ${added.errors.join('; ')}`);
+    for (const p of data.footnotes) {
+      await addPassage(index, p);
       footnotes++;
     }
     const problems = countProblems({ chapters: content.chapters.length, footnotes: content.footnotes.length }, { chapters, footnotes }, FOOTNOTE_COUNT);
@@ -137,11 +126,17 @@ export async function buildSearchIndex(options: { root: string; dist: string; co
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) fail(`writing ${outputPath}: ${written.errors.join('; ')}`);
     for (const name of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, name), { force: true });
+    writeLexicon(dist, data);
     const files = readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-    return { chapters, footnotes, pages, files };
+    return { chapters, footnotes, pages: 0, files };
   } finally {
     await pagefind.close();
   }
+}
+
+async function addPassage(index: pagefind.PagefindIndex, p: Passage) {
+  const added = await index.addCustomRecord(passageRecord(p));
+  if (added.errors.length > 0) fail(`${p.kind === 'footnote' ? `footnote ${p.n}` : `passage ${p.chapter}#${p.id}`}: ${added.errors.join('; ')}`);
 }
 
 /** The Astro integration: indexes the site once `astro build` has written it. */
@@ -158,7 +153,7 @@ export default function searchIndex(): AstroIntegration {
         const summary = await buildSearchIndex({ root, dist: fileURLToPath(dir) });
         // The time is read by the bench (tests/bench/site.ts) to split the build's time.
         const ms = Math.round(performance.now() - started);
-        logger.info(`${summary.chapters} chapters, ${summary.footnotes} footnotes and ${summary.pages} other pages indexed; ${summary.files} files in pagefind/ (${ms} ms)`);
+        logger.info(`${summary.chapters} chapters and ${summary.footnotes} footnotes indexed; ${summary.files} files in pagefind/ (${ms} ms)`);
       },
     },
   };
