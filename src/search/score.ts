@@ -9,7 +9,10 @@
  * 3. a whole-word match ranks above a prefix match, which ranks above a one-letter typo;
  *    typed marks matching exactly rank above folded matches;
  * 4. the literal query ranks just above its abbreviation forms;
- * 5. then Pagefind's own score of the words in the record (frequency, length).
+ * 5. then how much of the passage the match is: BM25 of the phrase (or of the rarest
+ *    word) over the passage's length as far as the positions show it — a short footnote
+ *    that says exactly the thing beats a long paragraph that mentions it; and last,
+ *    Pagefind's own score of the words.
  */
 
 /** Where one query word was found: record id → word positions. */
@@ -22,7 +25,7 @@ export interface WordHits {
   typo: Map<string, number[]>;
   /** Whole words with exactly the typed marks (only for a word typed with marks). */
   marked: Map<string, number[]> | null;
-  /** Pagefind's score of the word in each record. */
+  /** Pagefind's score of the word in each record (of the exact-marks search, for a word typed with marks). */
   score: Map<string, number>;
 }
 
@@ -48,12 +51,14 @@ export const WEIGHTS = {
   proximity: 80,
   strength: 60,
   marked: 40,
-  relevance: 25,
-  repeats: 10,
+  density: 45,
+  relevance: 10,
   notLiteral: 70,
 };
 
 const STRENGTH = { whole: 1, prefix: 0.55, typo: 0.4 };
+/** BM25's constants; avg: a passage's typical length in words, as far as positions show it. */
+const BM25 = { k: 1.2, b: 0.75, avg: 40 };
 /** The number of records, roughly: only relative weights of words matter. */
 const RECORDS = 700;
 
@@ -121,12 +126,14 @@ export function scoreRecord(id: string, alt: AlternativeHits, maxScores: number[
     ({ runs, pairs } = phraseStats(lists));
     phrase = runs > 0;
   } else if (n === 1) {
+    // One word: its own phrase when matched whole.
     phrase = strengths[0] === STRENGTH.whole;
     runs = lists[0].length;
   } else {
     // Some words only: pairs among the words present, in the query's order.
     for (let i = 0; i + 1 < n; i++) if (matched[i] && matched[i + 1] && lists[i].some((p) => lists[i + 1].includes(p + 1))) pairs++;
   }
+  const pairScore = n > 1 ? pairs / (n - 1) : phrase ? 1 : 0;
   const span = minimalSpan(present);
   const proximity = present.length <= 1 ? (present.length === 1 ? 1 : 0) : (present.length - 1) / Math.max(span, present.length - 1);
   const matchedStrengths = strengths.filter((s) => s > 0);
@@ -134,16 +141,21 @@ export function scoreRecord(id: string, alt: AlternativeHits, maxScores: number[
   const markedWords = alt.words.filter((h) => h.marked);
   const markedScore = markedWords.length ? markedWords.filter((h) => h.marked!.has(id)).length / markedWords.length : 0;
   const relevance = alt.words.reduce((sum, h, i) => sum + (maxScores[i] > 0 ? (h.score.get(id) ?? 0) / maxScores[i] : 0), 0) / n;
+  // Occurrences of the phrase, else of the rarest matched word; length: the last position seen.
+  const rarest = idf.map((v, i) => (matched[i] ? v : -1)).reduce((best, v, i, all) => (v > all[best] ? i : best), 0);
+  const tf = phrase && n > 1 ? runs : lists[rarest].length;
+  const length = Math.max(...present.map((l) => l[l.length - 1] + 1), 1);
+  const density = tf > 0 ? (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / BM25.avg)) / (BM25.k + 1) : 0;
   const score =
     (all ? WEIGHTS.all : 0) +
     WEIGHTS.coverage * coverage +
     (phrase ? WEIGHTS.phrase : 0) +
-    (n > 1 ? (WEIGHTS.pairs * pairs) / (n - 1) : 0) +
+    WEIGHTS.pairs * pairScore +
     WEIGHTS.proximity * proximity +
     WEIGHTS.strength * strength +
     WEIGHTS.marked * markedScore +
-    WEIGHTS.relevance * relevance +
-    (WEIGHTS.repeats * Math.min(runs, 3)) / 3 -
+    WEIGHTS.density * density +
+    WEIGHTS.relevance * relevance -
     (alt.literal ? 0 : WEIGHTS.notLiteral);
   return { id, score, all, phrase };
 }

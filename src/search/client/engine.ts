@@ -97,11 +97,27 @@ const toMap = (rs: PagefindResult[]) => new Map(rs.map((r) => [r.id, r.words]));
 /** Pagefind's term for a word: quotes and backslashes would change its meaning. */
 const term = (w: string) => w.replace(/["\\]/gu, '');
 
+/** Whether some word of the (sorted) lexicon starts with `w`. */
+export function startsAWord(lexicon: readonly string[], w: string): boolean {
+  let lo = 0;
+  let hi = lexicon.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lexicon[mid] < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < lexicon.length && lexicon[lo].startsWith(w);
+}
+
 async function wordHits(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[], all: Map<string, PagefindResult>): Promise<WordHits> {
-  const plain = await find(pf, term(w.folded), filters);
-  const whole = plain.length ? await find(pf, `"${term(w.folded)}"`, filters) : [];
+  const number = /\d/u.test(w.folded);
+  // Pagefind's plain search matches the words a term starts, but falls back to ever shorter
+  // prefixes when none does: only a term that starts a word of the report is searched plain.
+  const known = !number && startsAWord(lexicon, w.folded);
+  const whole = number || known ? await find(pf, `"${term(w.folded)}"`, filters) : [];
+  const plain = known ? await find(pf, term(w.folded), filters) : whole;
   let typo: PagefindResult[] = [];
-  if (plain.length === 0) {
+  if (plain.length === 0 && !number) {
     for (const c of typoCandidates(w.folded, lexicon)) typo.push(...(await find(pf, `"${c}"`, filters)));
     const seen = new Set<string>();
     typo = typo.filter((r) => !seen.has(r.id) && seen.add(r.id));
@@ -109,12 +125,13 @@ async function wordHits(pf: PagefindInstance, w: QueryWord, filters: Record<stri
   // Pagefind folds the marks but not đ, which the index writes d (src/search/node/data.ts).
   const marked = w.marked && plain.length ? await find(pf, `"${term(w.exact.replace(/đ/gu, 'd'))}"`, filters, true) : null;
   for (const r of [...plain, ...typo]) all.set(r.id, r);
+  const scored = marked && marked.length > 0 ? marked : [...plain, ...typo];
   return {
     whole: toMap(whole),
     any: toMap(plain),
     typo: toMap(typo),
     marked: marked ? toMap(marked) : null,
-    score: new Map([...plain, ...typo].map((r) => [r.id, r.score])),
+    score: new Map(scored.map((r) => [r.id, r.score])),
   };
 }
 
