@@ -44,5 +44,5 @@ export interface Lexicon {
 
 export const DATA_DIR = 'search-data';
 export const LEXICON_FILE = 'lexicon.json';
-export const KIND_CONTENT = 'nội dung';
+export const KIND_CONTENT = 'nội dung'; // = KINDS.content (src/lib/search-results.ts)
 export const KIND_FOOTNOTE = 'chú thích';
