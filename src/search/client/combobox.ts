@@ -9,14 +9,13 @@
 import { t } from '../../i18n/vi';
 import { resultUrl, searchPageUrl } from '../../lib/search-url';
 import { normaliseQuery, queryKind } from '../text';
-import { prefetch, present, search } from './engine';
+import { prefetch, present, search, StaleSearch } from './engine';
 import { appendSegments, label } from './render';
 
 /** Results in the list. */
 export const SUGGESTIONS = 5;
 /** Characters typed before the list shows. */
 export const MIN_CHARS = 2;
-const TYPING_PAUSE = 80;
 
 export function initCombobox(input: HTMLInputElement): void {
   if (input.dataset.combobox === 'ready') return;
@@ -27,7 +26,6 @@ export function initCombobox(input: HTMLInputElement): void {
   prefetch();
   let active = -1;
   let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const options = () => [...listbox.querySelectorAll<HTMLLIElement>('[role="option"]')];
   const setActive = (i: number) => {
@@ -95,8 +93,8 @@ export function initCombobox(input: HTMLInputElement): void {
           : [],
       );
       if (status) status.textContent = items.length ? t('search.box.count', { n: items.length }) : t('search.box.none', { query: text });
-    } catch {
-      if (mine !== generation) return;
+    } catch (error) {
+      if (mine !== generation || error instanceof StaleSearch) return;
       if (status) status.textContent = t('search.error.lead');
     }
     const all = option('site-search-opt-all', searchPageUrl({ query: text, scope: '', footnotesOnly: false }), (li) => {
@@ -110,12 +108,11 @@ export function initCombobox(input: HTMLInputElement): void {
     input.removeAttribute('aria-activedescendant');
     open();
     performance.measure('suggest', `suggest-start:${mine}`);
+    performance.mark('suggest-rendered');
   };
 
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void update(), TYPING_PAUSE);
-  });
+  // No pause after a keystroke: a newer query replaces a waiting one (engine.ts).
+  input.addEventListener('input', () => void update());
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       if (listbox.hidden) {

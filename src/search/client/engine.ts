@@ -80,7 +80,11 @@ export interface Ranked {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+let latest = 0;
 let exactMode = false;
+
+/** Thrown for a search that a newer one replaced before it started: callers ignore it. */
+export class StaleSearch extends Error {}
 
 async function find(pf: PagefindInstance, term: string, filters: Record<string, string>, exact = false): Promise<PagefindResult[]> {
   if (exact !== exactMode) {
@@ -135,9 +139,12 @@ async function wordHits(pf: PagefindInstance, w: QueryWord, filters: Record<stri
   };
 }
 
-/** The records that match `query` within `filters`, ranked. Searches run one at a time. */
+/** The records that match `query` within `filters`, ranked. Searches run one at a time; only the newest waiting one runs. */
 export function search(query: string, filters: Record<string, string>): Promise<Ranked> {
+  const mine = ++latest;
   const run = async (): Promise<Ranked> => {
+    // Searches run one at a time; one still waiting when a newer one comes is skipped.
+    if (mine !== latest) throw new StaleSearch();
     const [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
     const alts = alternatives(query, lexicon.abbreviations);
     const results = new Map<string, PagefindResult>();

@@ -11,13 +11,13 @@ import { scopeFilters } from '../../lib/search-results';
 import { readSearchState, resultUrl, searchPageUrl, type SearchState } from '../../lib/search-url';
 import { normaliseQuery, queryKind, QUERY_MAX } from '../text';
 import { KIND_FOOTNOTE } from '../types';
-import { loadLexicon, loadPagefind, present, search, type Ranked, type Shown } from './engine';
+import { loadLexicon, loadPagefind, present, search, StaleSearch, type Ranked, type Shown } from './engine';
 import { appendSegments, label, loadFailure } from './render';
 
 /** Results shown at first, and added by "Xem thêm". */
 const PAGE_SIZE = 10;
-/** Pause after a keystroke before searching, in ms. */
-const TYPING_PAUSE = 120;
+/** Pause after a keystroke before searching, in ms: none, a newer query replaces a waiting one (engine.ts). */
+const TYPING_PAUSE = 0;
 
 interface Elements {
   form: HTMLFormElement;
@@ -139,8 +139,9 @@ async function run(el: Elements, state: SearchState, truncated: boolean) {
             : t('search.status.found', { total, query });
     el.results.dataset.state = 'done';
     performance.measure('search', `search-start:${mine}`);
+    performance.mark('search-rendered');
   } catch (error) {
-    if (stale()) return;
+    if (stale() || error instanceof StaleSearch) return;
     console.warn('search failed', error);
     el.results.replaceChildren(loadFailure());
     el.status.textContent = t('search.error.lead');
