@@ -69,24 +69,19 @@ export function queryKind(text: string): 'empty' | 'punctuation' | 'words' {
   return tokens(text).length === 0 ? 'punctuation' : 'words';
 }
 
-/** The text with đ/Đ written d/D, and where they stood (base-36 offsets joined by "x"; "" if none). */
-export function splitD(text: string): { content: string; d: string } {
-  const at: string[] = [];
-  const content = text.replace(/[đĐ]/gu, (ch, offset: number) => {
-    at.push(offset.toString(36));
-    return ch === 'đ' ? 'd' : 'D';
-  });
-  return { content, d: at.join('x') };
+/**
+ * đ/Đ as the index writes them: d/D followed by U+0335 (combining short stroke overlay).
+ * Pagefind folds combining marks away, so that "dau" finds "đầu", and keeps the exact
+ * form for its exact-diacritics search; the report's text comes back exactly.
+ */
+const STROKE = '\u0335';
+
+/** The text with đ/Đ written d/D plus a stroke mark (see above). */
+export function encodeD(text: string): string {
+  return text.replace(/đ/gu, `d${STROKE}`).replace(/Đ/gu, `D${STROKE}`);
 }
 
-/** The text of splitD() back: the d/D at the offsets `d` written đ/Đ again. */
-export function restoreD(content: string, d: string | undefined): string {
-  if (!d) return content;
-  const chars = content.split('');
-  for (const s of d.split('x')) {
-    const i = parseInt(s, 36);
-    if (chars[i] === 'd') chars[i] = 'đ';
-    else if (chars[i] === 'D') chars[i] = 'Đ';
-  }
-  return chars.join('');
+/** The text of encodeD() back. */
+export function decodeD(content: string): string {
+  return content.replace(/d\u0335/gu, 'đ').replace(/D\u0335/gu, 'Đ');
 }

@@ -1,9 +1,8 @@
 /**
  * What the build writes for search and the browser reads:
  * - Pagefind's index, one record per passage (src/search/node/data.ts, passageRecord()):
- *   the content is the passage with đ written d (Pagefind folds the other marks itself,
- *   so that one search finds "đầu" and "dau"), the metadata where the đ stood and
- *   where the passage stands;
+ *   the content is the passage with đ written d plus a combining stroke (Pagefind folds
+ *   marks, so that one search finds "đầu" and "dau"), the metadata where it stands;
  * - /search-data/lexicon.json: every folded word of the report (for words being typed
  *   and one-letter typos) and the abbreviations, both ways.
  */
@@ -27,8 +26,6 @@ export interface Passage {
 
 /** The metadata of a passage's Pagefind record (short keys: it is in every fragment). */
 export interface PassageMeta {
-  /** Where the text had đ or Đ (written d, D in the content): offsets in base 36, joined by "x". */
-  d?: string;
   /** Where it stands. */
   w: string;
   /** Footnote number, for footnotes. */

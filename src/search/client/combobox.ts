@@ -6,11 +6,10 @@
  * Enter opens it (or, with none active, submits the form to the search page), Esc
  * closes the list (a second Esc clears the box).
  */
-import { t } from '../../i18n/vi';
 import { resultUrl, searchPageUrl } from '../../lib/search-url';
 import { normaliseQuery, queryKind } from '../text';
 import { prefetch, present, search, StaleSearch } from './engine';
-import { appendSegments, label } from './render';
+import { appendSegments, fill, label } from './render';
 
 /** Results in the list. */
 export const SUGGESTIONS = 5;
@@ -23,6 +22,9 @@ export function initCombobox(input: HTMLInputElement): void {
   const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '') as HTMLUListElement | null;
   const status = input.form?.querySelector<HTMLElement>('[data-combobox-status]') ?? null;
   if (!listbox) return;
+  // Its words, rendered with t() by SearchBox.astro: this script carries no strings.
+  const words = listbox.dataset;
+  const t = (key: 'tFootnote' | 'tAll' | 'tCount' | 'tNone' | 'tError', params: Record<string, string | number> = {}) => fill(words[key] ?? '', params);
   prefetch();
   let active = -1;
   let generation = 0;
@@ -83,7 +85,7 @@ export function initCombobox(input: HTMLInputElement): void {
               option(`site-search-opt-${i}`, resultUrl(s.value.url, text), (li) => {
                 const title = document.createElement('span');
                 title.className = 'opt-title';
-                title.textContent = label(s.value);
+                title.textContent = label(s.value, words.tFootnote ?? '');
                 const excerpt = document.createElement('span');
                 excerpt.className = 'opt-excerpt';
                 appendSegments(excerpt, s.value.segments);
@@ -92,14 +94,14 @@ export function initCombobox(input: HTMLInputElement): void {
             ]
           : [],
       );
-      if (status) status.textContent = items.length ? t('search.box.count', { n: items.length }) : t('search.box.none', { query: text });
+      if (status) status.textContent = items.length ? t('tCount', { n: items.length }) : t('tNone', { query: text });
     } catch (error) {
       if (mine !== generation || error instanceof StaleSearch) return;
-      if (status) status.textContent = t('search.error.lead');
+      if (status) status.textContent = t('tError');
     }
     const all = option('site-search-opt-all', searchPageUrl({ query: text, scope: '', footnotesOnly: false }), (li) => {
       li.className = 'opt-all';
-      li.textContent = t('search.box.all', { query: text });
+      li.textContent = t('tAll', { query: text });
     });
     listbox.replaceChildren(...items, all);
     listbox.dataset.query = text;

@@ -9,7 +9,7 @@
 import { alternatives, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
 import { bestSentence, markRanges, type Segment } from '../highlight';
-import { restoreD } from '../text';
+import { decodeD, encodeD } from '../text';
 import { DATA_DIR, LEXICON_FILE, type Lexicon } from '../types';
 
 interface PagefindData {
@@ -126,8 +126,8 @@ async function wordHits(pf: PagefindInstance, w: QueryWord, filters: Record<stri
     const seen = new Set<string>();
     typo = typo.filter((r) => !seen.has(r.id) && seen.add(r.id));
   }
-  // Pagefind folds the marks but not đ, which the index writes d (src/search/node/data.ts).
-  const marked = w.marked && plain.length ? await find(pf, `"${term(w.exact.replace(/đ/gu, 'd'))}"`, filters, true) : null;
+  // The index writes đ as d with a stroke mark (src/search/text.ts): so must the exact search.
+  const marked = w.marked && plain.length ? await find(pf, `"${term(encodeD(w.exact))}"`, filters, true) : null;
   for (const r of [...plain, ...typo]) all.set(r.id, r);
   const scored = marked && marked.length > 0 ? marked : [...plain, ...typo];
   return {
@@ -183,7 +183,7 @@ export async function present(ranked: Ranked, id: string): Promise<Shown> {
   const result = ranked.results.get(id);
   if (!result) throw new Error(`no result ${id}`);
   const data = await result.data();
-  const text = restoreD(data.content, data.meta.d);
+  const text = decodeD(data.content);
   const ranges = markRanges(text, ranked.alternatives);
   const n = data.meta.n ? Number(data.meta.n) : null;
   return { kind: n ? 'footnote' : 'content', where: data.meta.w ?? '', n, url: data.url, segments: bestSentence(text, ranges) };

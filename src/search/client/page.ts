@@ -57,7 +57,7 @@ function resultItem(shown: Shown, query: string): HTMLLIElement {
   const link = document.createElement('a');
   link.className = 'result-link';
   link.href = resultUrl(shown.url, query);
-  link.textContent = label(shown);
+  link.textContent = label(shown, t('search.result.footnote', { n: '{n}', where: '{where}' }));
   const heading = document.createElement('h2');
   heading.className = 'result-title';
   heading.append(link);
@@ -143,7 +143,7 @@ async function run(el: Elements, state: SearchState, truncated: boolean) {
   } catch (error) {
     if (stale() || error instanceof StaleSearch) return;
     console.warn('search failed', error);
-    el.results.replaceChildren(loadFailure());
+    el.results.replaceChildren(loadFailure({ lead: t('search.error.lead'), footnotes: t('search.error.footnotes'), contents: t('search.error.contents') }));
     el.status.textContent = t('search.error.lead');
     el.results.dataset.state = 'error';
   } finally {

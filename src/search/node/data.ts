@@ -13,7 +13,7 @@ import { keyedEntries } from '../../lib/yaml-entries';
 import { chapterSchema } from '../../schemas/chapter';
 import { footnoteSchema } from '../../schemas/footnote';
 import { abbreviationSchema } from '../../schemas/abbreviation';
-import { foldedWords, splitD } from '../text';
+import { encodeD, foldedWords } from '../text';
 import { DATA_DIR, KIND_CONTENT, KIND_FOOTNOTE, LEXICON_FILE, type Lexicon, type Passage, type PassageMeta } from '../types';
 
 export interface ChapterPassages {
@@ -84,13 +84,13 @@ export function passageUrl(p: Passage): string {
 
 /**
  * A passage's Pagefind record. Pagefind folds tone and vowel marks itself, but not đ (a
- * letter of its own): the content is the passage with đ written d, and the metadata
- * says where the đ stood (restoreD()), so that the report's words come back exactly
- * from the record alone. Pagefind also indexes metadata: it is kept short.
+ * letter of its own): the content writes đ as d with a combining stroke, which Pagefind
+ * folds away (src/search/text.ts, encodeD()), so that the report's words come back
+ * exactly from the record alone. Pagefind also indexes metadata: it is kept short.
  */
 export function passageRecord(p: Passage) {
-  const { content, d } = splitD(p.text);
-  const meta: Record<string, string> = { w: p.where, ...(d ? { d } : {}), ...(p.n ? { n: String(p.n) } : {}) } satisfies PassageMeta;
+  const content = encodeD(p.text);
+  const meta: Record<string, string> = { w: p.where, ...(p.n ? { n: String(p.n) } : {}) } satisfies PassageMeta;
   return {
     url: passageUrl(p),
     content,
