@@ -11,7 +11,7 @@ import { scopeFilters } from '../../lib/search-results';
 import { readSearchState, resultUrl, searchPageUrl, type SearchState } from '../../lib/search-url';
 import { normaliseQuery, queryKind, QUERY_MAX } from '../text';
 import { KIND_FOOTNOTE } from '../types';
-import { loadLexicon, loadPagefind, present, search, StaleSearch, type Ranked, type Shown } from './engine';
+import { loadLexicon, loadPagefind, present, search, StaleSearch, warmUp, type Ranked, type Shown } from './engine';
 import { appendSegments, label, loadFailure } from './render';
 
 /** Results shown at first, and added by "Xem thêm". */
@@ -140,6 +140,8 @@ async function run(el: Elements, state: SearchState, truncated: boolean) {
     el.results.dataset.state = 'done';
     performance.measure('search', `search-start:${mine}`);
     performance.mark('search-rendered');
+    // The rest of the index, for the next queries, once the reader has something to read.
+    setTimeout(() => void warmUp(), 0);
   } catch (error) {
     if (stale() || error instanceof StaleSearch) return;
     console.warn('search failed', error);
