@@ -105,6 +105,8 @@ try {
       await page.goto(`${server.url}/tim-kiem/?q=${encodeURIComponent(COLD_QUERY)}`);
       await throttle(page);
       await page.waitForSelector(resultsShown(COLD_QUERY), { state: 'attached', timeout: 60_000 });
+      // Warm: once the page has loaded the rest of the index after its first results.
+      await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached', timeout: 60_000 });
       for (const query of WARM_QUERIES) {
         await page.locator('#tim-kiem-q').fill('');
         await page.locator('#tim-kiem-q').focus();

@@ -8,7 +8,7 @@
  */
 import { resultUrl, searchPageUrl } from '../../lib/search-url';
 import { normaliseQuery, queryKind } from '../text';
-import { prefetch, present, search, StaleSearch, warmUp } from './engine';
+import { prefetch, present, search, StaleSearch } from './engine';
 import { appendSegments, fill, label } from './render';
 
 /** Results in the list. */
@@ -111,8 +111,6 @@ export function initCombobox(input: HTMLInputElement): void {
     open();
     performance.measure('suggest', `suggest-start:${mine}`);
     performance.mark('suggest-rendered');
-    // The rest of the index, for the next queries, once the reader has something to read.
-    setTimeout(() => void warmUp(), 0);
   };
 
   // No pause after a keystroke: a newer query replaces a waiting one (engine.ts).
