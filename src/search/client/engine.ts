@@ -98,6 +98,8 @@ export interface Ranked {
   alternatives: Alternative[];
   /** Whether some passage has every word (of the query or of an abbreviation form). */
   anyAll: boolean;
+  /** Whether some passage has them together, in order (always so for one word). */
+  anyPhrase: boolean;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -181,7 +183,7 @@ export function search(query: string, filters: Record<string, string>): Promise<
       hits.push({ literal: alt.literal, words });
     }
     const scored = rank(hits);
-    return { scored, results, alternatives: alts, anyAll: scored.some((s) => s.all) };
+    return { scored, results, alternatives: alts, anyAll: scored.some((s) => s.all), anyPhrase: scored.some((s) => s.all && s.phrase) };
   };
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);

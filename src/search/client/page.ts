@@ -134,7 +134,9 @@ async function run(el: Elements, state: SearchState, truncated: boolean) {
         ? t('search.status.none', { query })
         : !ranked.anyAll
           ? t('search.status.partial', { query, total })
-          : state.footnotesOnly
+          : !ranked.anyPhrase
+            ? t('search.status.apart', { query, total })
+            : state.footnotesOnly
             ? t('search.status.foundFootnotes', { total, query })
             : t('search.status.found', { total, query });
     el.results.dataset.state = 'done';
