@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { assertValidContent } from './src/lib/validate-content.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import printPdfs from './src/print/node/pdf.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,8 +22,9 @@ export default defineConfig({
   compressHTML: true,
   build: { format: 'directory' },
   // smartypants: false keeps the report's punctuation as written ("..." stays "...", no curly quotes or dashes).
-  // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/).
-  integrations: [contentCheck, mdx({ smartypants: false }), searchIndex()],
+  // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/);
+  // printPdfs() then prints the paged print views to dist/pdf/ and links them (see src/print/node/).
+  integrations: [contentCheck, mdx({ smartypants: false }), searchIndex(), printPdfs()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.
