@@ -34,6 +34,8 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const ORIGIN = 'http://ban-in.invalid';
 /** How long one document may take to lay out (the whole report takes the longest). */
 const LAYOUT_TIMEOUT = 180_000;
+/** Documents printed at once (the machine has 2 cores). */
+const PARALLEL = 2;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -200,46 +202,56 @@ export async function makePdfs(options: { root: string; dist: string; env?: Node
   const cacheDir = join(root, 'node_modules/.cache/report-pdf');
   mkdirSync(cacheDir, { recursive: true });
   mkdirSync(join(dist, 'pdf'), { recursive: true });
-  let browser: Browser | undefined;
-  const pdfs: PdfSummary['pdfs'] = [];
   const used = new Set<string>();
-  try {
-    for (const job of jobs) {
-      const t0 = performance.now();
-      const hash = pdfHash(dist, job, executable, root);
-      const cachedPdf = join(cacheDir, `${hash}.pdf`);
-      const cachedInfo = join(cacheDir, `${hash}.json`);
-      used.add(`${hash}.pdf`).add(`${hash}.json`);
-      let pages: number;
-      let cached = false;
-      if (existsSync(cachedPdf) && existsSync(cachedInfo)) {
-        copyFileSync(cachedPdf, job.pdf);
-        pages = (JSON.parse(readFileSync(cachedInfo, 'utf8')) as { pages: number }).pages;
-        cached = true;
-      } else {
-        if (!browser) {
-          try {
-            browser = await chromium.launch({ executablePath: executable, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
-          } catch (error) {
-            rmSync(join(dist, 'pdf'), { recursive: true, force: true });
-            return { skipped: `Chromium at ${executable} did not start: ${(error as Error).message.split('\n')[0]}`, pdfs: [], ms: 0 };
-          }
-        }
-        const printed = await printPreview(browser, dist, job);
-        const finished = await finishPdf(printed.bytes, documentMeta(readFileSync(job.html, 'utf8')));
-        if (finished.pages !== printed.pages) throw new Error(`PDF ${job.path}: the preview laid out ${printed.pages} pages, the PDF has ${finished.pages}`);
-        pages = finished.pages;
-        writeFileSync(job.pdf, finished.bytes);
-        writeFileSync(cachedPdf, finished.bytes);
-        writeFileSync(cachedInfo, `${JSON.stringify({ pages })}\n`);
-      }
-      const info = { key: job.key, file: `pdf/${pdfFileName(job.key)}`, pages, bytes: statSync(job.pdf).size, cached, ms: Math.round(performance.now() - t0) };
-      pdfs.push(info);
-      log(`${info.file}: ${pages} pages, ${Math.round(info.bytes / 1024)} KB (${cached ? 'unchanged, from the cache' : `made in ${info.ms} ms`})`);
+  const results = new Map<string, { pages: number; cached: boolean; ms: number }>();
+  const toMake: { job: PdfJob; cachedPdf: string; cachedInfo: string }[] = [];
+  for (const job of jobs) {
+    const hash = pdfHash(dist, job, executable, root);
+    const cachedPdf = join(cacheDir, `${hash}.pdf`);
+    const cachedInfo = join(cacheDir, `${hash}.json`);
+    used.add(`${hash}.pdf`).add(`${hash}.json`);
+    if (existsSync(cachedPdf) && existsSync(cachedInfo)) {
+      copyFileSync(cachedPdf, job.pdf);
+      results.set(job.key, { pages: (JSON.parse(readFileSync(cachedInfo, 'utf8')) as { pages: number }).pages, cached: true, ms: 0 });
+    } else {
+      toMake.push({ job, cachedPdf, cachedInfo });
     }
-  } finally {
-    await browser?.close();
   }
+  if (toMake.length > 0) {
+    let browser: Browser;
+    try {
+      browser = await chromium.launch({ executablePath: executable, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'] });
+    } catch (error) {
+      rmSync(join(dist, 'pdf'), { recursive: true, force: true });
+      return { skipped: `Chromium at ${executable} did not start: ${(error as Error).message.split('\n')[0]}`, pdfs: [], ms: 0 };
+    }
+    try {
+      // Two at a time: the whole report (the longest) in one lane while the chapters go through the other.
+      const queue = [...toMake];
+      const lane = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const { job, cachedPdf, cachedInfo } = next;
+          const t0 = performance.now();
+          const printed = await printPreview(browser, dist, job);
+          const finished = await finishPdf(printed.bytes, documentMeta(readFileSync(job.html, 'utf8')));
+          if (finished.pages !== printed.pages) throw new Error(`PDF ${job.path}: the preview laid out ${printed.pages} pages, the PDF has ${finished.pages}`);
+          writeFileSync(job.pdf, finished.bytes);
+          writeFileSync(cachedPdf, finished.bytes);
+          writeFileSync(cachedInfo, `${JSON.stringify({ pages: finished.pages })}\n`);
+          results.set(job.key, { pages: finished.pages, cached: false, ms: Math.round(performance.now() - t0) });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(PARALLEL, toMake.length) }, lane));
+    } finally {
+      await browser.close();
+    }
+  }
+  const pdfs: PdfSummary['pdfs'] = jobs.map((job) => {
+    const result = results.get(job.key)!;
+    const info = { key: job.key, file: `pdf/${pdfFileName(job.key)}`, bytes: statSync(job.pdf).size, ...result };
+    log(`${info.file}: ${info.pages} pages, ${Math.round(info.bytes / 1024)} KB (${info.cached ? 'unchanged, from the cache' : `made in ${info.ms} ms`})`);
+    return info;
+  });
   // Keep the cache to what this build used.
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { force: true });
   return { pdfs, ms: Math.round(performance.now() - started) };
