@@ -76,7 +76,7 @@ export function pageRules(options: { shortTitle: string; pageNumber: string; pag
   ];
   for (const page of options.pages) {
     if (!/^[a-z][a-z0-9-]*$/u.test(page.name)) throw new Error(`pageRules: "${page.name}" is not a valid page name`);
-    const header = page.header === null ? '@top-left { content: none; } @top-right { content: none; }' : `@top-right { content: ${cssString(page.header)}; }`;
+    const header = page.header === null ? '@top-left { content: none; border: none; } @top-right { content: none; border: none; }' : `@top-right { content: ${cssString(page.header)}; }`;
     rules.push(`@page ${page.name} { ${header} }`);
     rules.push(`[data-print-page="${page.name}"] { page: ${page.name}; }`);
   }
