@@ -53,8 +53,14 @@ export async function layOutPages(): Promise<void> {
     await document.fonts.ready;
     await Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined)));
     target.replaceChildren();
+    // Laid out unseen, then shown whole: no reader, and no assistive technology, meets half-made pages.
+    target.style.visibility = 'hidden';
     const flow = await new Previewer().preview(template.content, await takeStyles(), target);
     const pages = flow.total as number;
+    // Paged.js leaves an empty link before each footnote (its own "footnote call", whose number the
+    // report's marker replaces): a link with no text and nowhere useful to go. Made plain elements.
+    for (const call of target.querySelectorAll('a[data-footnote-call]')) call.removeAttribute('href');
+    target.style.removeProperty('visibility');
     if (status) status.textContent = (status.dataset.done ?? '').replace('{pages}', String(pages));
     if (printButton) {
       printButton.addEventListener('click', () => window.print());
