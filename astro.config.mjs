@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { exitOnContentErrors } from './src/lib/validate-content.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import siteFonts from './src/site/fonts/node/integration.ts';
+import { absolute, contentFolder } from './src/data/paths.ts';
+import printPdfs from './src/print/node/pdf.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,8 +29,9 @@ export default defineConfig({
   build: { format: 'directory' },
   // smartypants: false keeps the report's punctuation as written ("..." stays "...", no curly quotes or dashes).
   // siteFonts() subsets the fonts to the site's characters first (src/site/fonts/).
-  // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/).
-  integrations: [siteFonts(fileURLToPath(new URL('./content/', import.meta.url))), contentCheck, mdx({ smartypants: false }), searchIndex()],
+  // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/);
+  // printPdfs() then prints the paged print views to dist/pdf/ and links them (see src/print/node/).
+  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, mdx({ smartypants: false }), searchIndex(), printPdfs()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.

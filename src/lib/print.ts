@@ -58,16 +58,25 @@ export interface PrintPage {
 }
 
 /**
+ * The style of the left-hand header and of the page number. It goes with their content,
+ * in one rule: Paged.js (the paged edition, /ban-in/) replaces a margin box's rules
+ * with those of the last @page rule that names the box, where Chromium merges them.
+ */
+const FURNITURE_FONT = "font-family: 'Noto Serif', 'Times New Roman', serif; color: #444;";
+const TOP_LEFT_STYLE = `${FURNITURE_FONT} font-size: 8pt; font-weight: 400; border-bottom: 0.5pt solid #888; vertical-align: bottom; padding-bottom: 1.5mm; margin-bottom: 4mm; white-space: nowrap;`;
+const BOTTOM_CENTER_STYLE = `${FURNITURE_FONT} font-size: 8.5pt; vertical-align: top; padding-top: 6mm;`;
+
+/**
  * The CSS of the page furniture: on every page the report's short title (top left) and
  * the page number (bottom), and for each named page its own right-hand header.
  */
 export function pageRules(options: { shortTitle: string; pageNumber: string; pages: PrintPage[] }): string {
   const rules = [
-    `@page { @top-left { content: ${cssString(options.shortTitle)}; } @bottom-center { content: ${counterContent(options.pageNumber)}; } }`,
+    `@page { @top-left { content: ${cssString(options.shortTitle)}; ${TOP_LEFT_STYLE} } @bottom-center { content: ${counterContent(options.pageNumber)}; ${BOTTOM_CENTER_STYLE} } }`,
   ];
   for (const page of options.pages) {
     if (!/^[a-z][a-z0-9-]*$/u.test(page.name)) throw new Error(`pageRules: "${page.name}" is not a valid page name`);
-    const header = page.header === null ? '@top-left { content: none; } @top-right { content: none; }' : `@top-right { content: ${cssString(page.header)}; }`;
+    const header = page.header === null ? '@top-left { content: none; border: none; } @top-right { content: none; border: none; }' : `@top-right { content: ${cssString(page.header)}; }`;
     rules.push(`@page ${page.name} { ${header} }`);
     rules.push(`[data-print-page="${page.name}"] { page: ${page.name}; }`);
   }

@@ -40,8 +40,13 @@ const breakdown = (transfers: readonly Transfer[]) => transfers.map((t) => `${St
 /** The built HTML of each page, by URL path ("/404.html" for the 404 page). */
 const builtHtml = new Map(builtPages().map((p) => [p.path, readFileSync(p.file, 'utf8')]));
 const html = (path: string) => builtHtml.get(path) ?? '';
-/** Every page to open, each with whether its HTML holds a chart figure. */
-const pages = pagesToVisit().map((p) => ({ ...p, chart: /<figure\b[^>]*\bclass="chart\b/u.test(html(p.status === 404 ? '/404.html' : p.path)) }));
+/** Every page to open, each with whether its HTML holds a chart figure to draw. */
+/** The paged print edition (/ban-in/…) draws no chart: it prints each chart's table, as paper does. */
+const PAGED_EDITION = /^\/ban-in\//u;
+const pages = pagesToVisit().map((p) => ({
+  ...p,
+  chart: !PAGED_EDITION.test(p.path) && /<figure\b[^>]*\bclass="chart\b/u.test(html(p.status === 404 ? '/404.html' : p.path)),
+}));
 const chartPages = pages.filter((p) => p.chart);
 const pagesWithoutCharts = pages.filter((p) => !p.chart);
 

@@ -1,0 +1,7 @@
+/** The part of Paged.js (pagedjs on npm, which ships no types) that the preview uses. */
+declare module 'pagedjs' {
+  export class Previewer {
+    constructor(options?: Record<string, unknown>);
+    preview(content?: DocumentFragment | Element, stylesheets?: (string | Record<string, string>)[], renderTo?: Element): Promise<{ total: number; performance: number }>;
+  }
+}
