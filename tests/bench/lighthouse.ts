@@ -1,0 +1,32 @@
+/**
+ * Lighthouse (pinned in package.json) on a URL, mobile (its default form factor and
+ * simulated throttling), in Debian's Chromium: the four category scores, 0–100.
+ */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouseRun from 'lighthouse';
+import { CHROMIUM } from '../support/browser.ts';
+
+export interface Scores {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+}
+
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+export async function lighthouse(url: string): Promise<Scores> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const result = await lighthouseRun(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const c = result.lhr.categories;
+    const score = (id: string) => Math.round((c[id]?.score ?? 0) * 100);
+    if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.message}`);
+    return { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
+  } finally {
+    chrome.kill();
+  }
+}
+
+export const scoresLine = (s: Scores) => `Performance ${s.performance}, Accessibility ${s.accessibility}, Best Practices ${s.bestPractices}, SEO ${s.seo}`;
