@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { assertValidContent } from './src/lib/validate-content.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import production from './src/site/node/production.ts';
-import { astroCsp } from './src/lib/csp.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -26,8 +25,6 @@ export default defineConfig({
   // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/).
   // production() comes last: it precompresses what the others wrote.
   integrations: [contentCheck, mdx({ smartypants: false }), searchIndex(), production()],
-  // A Content-Security-Policy of hashes only, in a <meta> on every page (src/lib/csp.ts); the build copies it to the header.
-  security: { csp: astroCsp },
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.

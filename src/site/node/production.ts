@@ -1,8 +1,9 @@
 /**
  * Readies dist/ for production once the site is built (and indexed: keep this integration
  * after the search index's in astro.config.mjs):
- * - checks that every page carries the same Content-Security-Policy <meta> (Astro's
- *   security.csp: hashes of the site's scripts and styles), since one header serves them all;
+ * - checks every page against its Content-Security-Policy <meta> (src/lib/csp.ts): each
+ *   inline script and <style> allowed by its hash, no style="" attribute (hashes cannot
+ *   allow one), and the same policy on every page, since one header serves them all;
  * - writes dist/_headers (src/site/headers.ts) for static hosts that read one;
  * - writes x.br (brotli, best) and x.gz (gzip, best) next to each text file x of dist/,
  *   for the server to send by Accept-Encoding (deploy/nginx.conf). Both are deterministic:
@@ -14,6 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { parseCsp, scriptHash } from '../../lib/csp';
 import { headersFile } from '../headers';
 
 /** Extensions of the files sent compressed. Fonts, images and Pagefind's files are compressed already. */
@@ -51,19 +53,41 @@ export function pagePath(dist: string, file: string): string {
 }
 
 const META = /<meta http-equiv="content-security-policy" content="([^"]+)"/iu;
+const decode = (v: string) => v.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
 
-/** The one policy of every page of dist/; throws, naming the page, when a page has none or another. */
+/** What a page's policy does not allow of its inline content: lines naming each problem. */
+export function inlineProblems(html: string, policy: string): string[] {
+  const csp = parseCsp(policy);
+  const problems: string[] = [];
+  for (const [whole, attrs, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/giu)) {
+    if (/\bsrc\s*=/iu.test(attrs)) continue;
+    const type = /\btype\s*=\s*"?([^"\s>]+)/iu.exec(attrs)?.[1]?.toLowerCase();
+    if (type && type !== 'module' && !/^(?:text|application)\/(?:java|ecma)script$/u.test(type)) continue;
+    if (!csp.get('script-src')?.includes(scriptHash(text))) problems.push(`an inline script not allowed by script-src: ${whole.slice(0, 80)}`);
+  }
+  for (const [whole, text] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/giu)) {
+    if (!csp.get('style-src')?.includes(scriptHash(text))) problems.push(`an inline <style> not allowed by style-src: ${whole.slice(0, 80)}`);
+  }
+  for (const [attr] of html.matchAll(/<[a-z][^>]*?\sstyle\s*=\s*("[^"]*"|'[^']*')/giu)) problems.push(`a style attribute, which a hash-only style-src blocks: ${attr.slice(0, 80)}`);
+  return problems;
+}
+
+/** The one policy of every page of dist/; throws, naming the page, when a page has none, another, or inline content it does not allow. */
 export function sitePolicy(dist: string, pages: readonly string[]): string {
   let policy: string | undefined;
   let first = '';
   for (const file of pages) {
-    const m = META.exec(readFileSync(file, 'utf8'));
-    if (!m) throw new Error(`${relative(dist, file)}: no Content-Security-Policy <meta> (security.csp in astro.config.mjs)`);
-    const value = m[1].replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+    const html = readFileSync(file, 'utf8');
+    const m = META.exec(html);
+    const page = relative(dist, file);
+    if (!m) throw new Error(`${page}: no Content-Security-Policy <meta> (src/layouts/Base.astro)`);
+    const value = decode(m[1]);
+    const problems = inlineProblems(html, value);
+    if (problems.length > 0) throw new Error(`${page}: ${problems.join('; ')}`);
     if (policy === undefined) {
       policy = value;
-      first = relative(dist, file);
-    } else if (value !== policy) throw new Error(`${relative(dist, file)}: its Content-Security-Policy differs from ${first}'s; one header cannot serve both`);
+      first = page;
+    } else if (value !== policy) throw new Error(`${page}: its Content-Security-Policy differs from ${first}'s; one header cannot serve both`);
   }
   if (policy === undefined) throw new Error(`${dist}: no page`);
   return policy;
