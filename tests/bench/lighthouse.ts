@@ -30,3 +30,22 @@ export async function lighthouse(url: string): Promise<Scores> {
 }
 
 export const scoresLine = (s: Scores) => `Performance ${s.performance}, Accessibility ${s.accessibility}, Best Practices ${s.bestPractices}, SEO ${s.seo}`;
+
+/** Lighthouse on each path of `base`, one after another (one Chromium at a time); prints a line per page as it goes. */
+export async function lighthouseAll(base: string, paths: readonly string[], log: (line: string) => void = console.error): Promise<{ path: string; scores: Scores }[]> {
+  const rows = [];
+  for (const path of paths) {
+    const scores = await lighthouse(`${base}${path}`);
+    log(`lighthouse ${path}: ${scoresLine(scores)}`);
+    rows.push({ path, scores });
+  }
+  return rows;
+}
+
+/** The scores as table rows, with the pages whose Performance or Accessibility is under `floor` marked. */
+export function lighthouseTable(rows: readonly { path: string; scores: Scores }[], floor = 95): string[][] {
+  return [
+    ['page', 'Performance', 'Accessibility', 'Best Practices', 'SEO', `P and A ≥ ${floor}`],
+    ...rows.map(({ path, scores: s }) => [path, String(s.performance), String(s.accessibility), String(s.bestPractices), String(s.seo), s.performance >= floor && s.accessibility >= floor ? 'yes' : 'NO']),
+  ];
+}
