@@ -6,7 +6,7 @@
  * gracefully and exits.
  */
 import { resolve } from 'node:path';
-import { startNginx } from './nginx.ts';
+import { startNginx, type RunningNginx } from './nginx.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -15,13 +15,10 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const host = process.env.HOST ?? '127.0.0.1';
 
-let nginx;
-try {
-  nginx = await startNginx({ dist: resolve(process.env.DIST_DIR ?? 'dist'), port, host });
-} catch (error) {
-  console.error((error as Error).message);
+const nginx: RunningNginx = await startNginx({ dist: resolve(process.env.DIST_DIR ?? 'dist'), port, host }).catch((error: Error) => {
+  console.error(error.message);
   process.exit(1);
-}
+});
 console.log(`Serving dist/ with nginx at ${nginx.url}/ (Ctrl+C to stop)`);
 
 let stopping = false;
