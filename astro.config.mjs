@@ -7,6 +7,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import siteFonts from './src/site/fonts/node/integration.ts';
 import { absolute, contentFolder } from './src/data/paths.ts';
 import printPdfs from './src/print/node/pdf.ts';
+import production from './src/site/node/production.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -30,8 +31,9 @@ export default defineConfig({
   // smartypants: false keeps the report's punctuation as written ("..." stays "...", no curly quotes or dashes).
   // siteFonts() subsets the fonts to the site's characters first (src/site/fonts/).
   // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/);
-  // printPdfs() then prints the paged print views to dist/pdf/ and links them (see src/print/node/).
-  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, mdx({ smartypants: false }), searchIndex(), printPdfs()],
+  // printPdfs() then prints the paged print views to dist/pdf/ and links them (see src/print/node/);
+  // production() comes last: it precompresses what the others wrote.
+  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, mdx({ smartypants: false }), searchIndex(), printPdfs(), production()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.

@@ -10,8 +10,6 @@ export interface PermalinkLabels {
 }
 
 const BLOCK = /<(h[2-6]|p)((?:\s[^>]*)?)>([\s\S]*?)<\/\1>/gu;
-const ICON =
-  '<svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" width="16" height="16"><path fill="currentColor" d="M6.9 9.1a.75.75 0 0 1 0-1.06l3.13-3.13a2.25 2.25 0 1 1 3.18 3.18l-1.6 1.6a.75.75 0 1 1-1.06-1.06l1.6-1.6a.75.75 0 1 0-1.06-1.06L7.96 9.1a.75.75 0 0 1-1.06 0Zm2.2-2.2a.75.75 0 0 1 0 1.06l-3.13 3.13a2.25 2.25 0 1 1-3.18-3.18l1.6-1.6a.75.75 0 0 1 1.06 1.06l-1.6 1.6a.75.75 0 1 0 1.06 1.06L8.04 6.9a.75.75 0 0 1 1.06 0Z"/></svg>';
 
 /** Text content of an HTML fragment: tags removed, the few entities MDX emits decoded. */
 export function htmlText(html: string): string {
@@ -47,7 +45,8 @@ export function annotate(html: string, chapter: { part: PartId; section?: string
       }
     }
     const label = numbering ? labels.item(numbering.label.replace(/\.$/u, '')) : labels.paragraph;
-    const link = `<a class="permalink" href="#${id}" aria-label="${label}" data-pagefind-ignore>${ICON}</a>`;
+    // The link icon is drawn by CSS (.permalink::before in src/components/Prose.astro): one copy, not one per block.
+    const link = `<a class="permalink" href="#${id}" aria-label="${label}" data-pagefind-ignore></a>`;
     return `<${tag} id="${id}"${rest}>${body} ${link}</${tag}>`;
   });
 }

@@ -82,3 +82,23 @@ export function pageRules(options: { shortTitle: string; pageNumber: string; pag
   }
   return rules.join('\n');
 }
+
+/** Named pages of the whole report (/in/): its cover and contents. */
+export const COVER_PAGE = 'bia';
+export const CONTENTS_PAGE = 'muc-luc';
+
+/** URL of the stylesheet of every named page of the site (src/pages/print-pages.css.ts). */
+export const PRINT_PAGES_CSS = '/print-pages.css';
+
+/**
+ * Every named page of the site: /in/'s cover and contents, and each chapter's page (the
+ * same on its own page and in /in/). One stylesheet holds them all, so that no page needs
+ * an inline <style>, which the hash-only Content-Security-Policy would have to list.
+ */
+export function sitePrintPages(chapters: readonly ChapterData[], parts: Report['parts'], contentsHeader: string): PrintPage[] {
+  return [
+    { name: COVER_PAGE, header: null },
+    { name: CONTENTS_PAGE, header: contentsHeader },
+    ...chapters.map((data) => ({ name: chapterPageName(data), header: runningTitle(data, parts) })),
+  ];
+}

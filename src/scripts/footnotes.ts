@@ -1,13 +1,53 @@
 /**
  * Opens a footnote's text in place when its marker is activated (click, tap, Enter),
  * moves focus into it, and on close (Esc, the close button, or a click elsewhere)
- * returns focus to the marker. Without this script the marker is a plain link to the
- * chapter's footnote list.
+ * returns focus to the marker. The pop-up is made on first use from the footnote's item
+ * in the chapter's list (src/components/FootnoteList.astro), its text copied with what
+ * marks it (abbreviations, searched words), so that the page holds each footnote once;
+ * its labels are the list's data-fn-* attributes. Without this script the marker is a
+ * plain link to the chapter's footnote list.
  */
 let ready = false;
 
+/** The footnote's pop-up, made after the marker the first time it is asked for. */
 function popoverFor(ref: HTMLElement): HTMLElement | null {
-  return document.getElementById(`fn-pop-${ref.dataset.fn}`);
+  const n = ref.dataset.fn ?? '';
+  const id = `fn-pop-${n}`;
+  const existing = document.getElementById(id);
+  if (existing) return existing;
+  const item = document.getElementById(`fn-${n}`);
+  const text = item?.querySelector('.text');
+  const list = item?.closest<HTMLElement>('.footnotes');
+  if (!item || !text || !list) return null;
+  const labels = list.dataset;
+  const pop = document.createElement('span');
+  pop.className = 'fn-pop ui';
+  pop.id = id;
+  pop.popover = 'auto';
+  pop.setAttribute('role', 'dialog');
+  pop.setAttribute('aria-label', (labels.fnPopover ?? '').replace('{n}', n));
+  pop.tabIndex = -1;
+  pop.dataset.pagefindIgnore = '';
+  const body = document.createElement('span');
+  body.className = 'fn-pop-text';
+  const num = document.createElement('span');
+  num.className = 'fn-pop-num';
+  num.textContent = n;
+  body.append(num, ' ', ...[...text.childNodes].map((node) => node.cloneNode(true)));
+  const actions = document.createElement('span');
+  actions.className = 'fn-pop-actions';
+  const inList = document.createElement('a');
+  inList.href = `#fn-${n}`;
+  inList.textContent = labels.fnInList ?? '';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'fn-pop-close';
+  close.textContent = labels.fnClose ?? '';
+  actions.append(inList, close);
+  pop.append(body, actions);
+  (ref.closest('sup') ?? ref).after(pop);
+  ref.setAttribute('aria-controls', id);
+  return pop;
 }
 
 function open(ref: HTMLElement) {
@@ -43,7 +83,6 @@ export function initFootnotes() {
   for (const ref of document.querySelectorAll<HTMLElement>('a.fn-ref')) {
     ref.setAttribute('aria-haspopup', 'dialog');
     ref.setAttribute('aria-expanded', 'false');
-    ref.setAttribute('aria-controls', `fn-pop-${ref.dataset.fn}`);
   }
   document.addEventListener('click', (event) => {
     const target = event.target as Element;

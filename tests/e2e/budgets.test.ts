@@ -3,6 +3,9 @@
  * the bench's: `npm run bench`). Sizes are what Chromium receives for a first visit
  * (an empty cache, no interaction), gzipped as a server would send them (tests/support/
  * transfer.ts); fonts count as served, woff2 being compressed already.
+ * - everything a page loads, fonts included: a text-only chapter at most 50 KB gzip, a
+ *   chapter with charts at most 60 KB before any chart is scrolled to (and no Chart.js),
+ *   the home page at most 40 KB, at a phone's and a desktop's size;
  * - a text-only chapter (no chart, no table of targets): HTML, CSS and JS together at
  *   most 35 KB gzip, fonts excluded, and its JS at most 5 KB gzip until the reader
  *   searches, every file counted (module preloads and their imports included);
@@ -22,6 +25,11 @@ import { isChartCode, measurePage, totals, type Transfer } from '../support/tran
 
 const KB = 1000;
 const TEXT_CHAPTER_BUDGET = 35 * KB;
+/** Everything at load, fonts included. */
+const TEXT_CHAPTER_TOTAL_BUDGET = 50 * KB;
+const CHART_CHAPTER_TOTAL_BUDGET = 60 * KB;
+const HOME_TOTAL_BUDGET = 40 * KB;
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const TEXT_CHAPTER_JS_BUDGET = 5 * KB;
 /** The reduced-motion preference makes fragment jumps instant; it changes no download. */
 const CONTEXT = { reducedMotion: 'reduce' as const, viewport: { width: 1280, height: 800 } };
@@ -49,6 +57,42 @@ const pages = pagesToVisit().map((p) => ({
 }));
 const chartPages = pages.filter((p) => p.chart);
 const pagesWithoutCharts = pages.filter((p) => !p.chart);
+
+/** The chapters whose body has a chart. */
+const chartChapters = chapters().filter((c) => {
+  const { body } = splitFrontmatter(readFileSync(join(ROOT, c.file), 'utf8'), c.file);
+  return mdxBlocks(body).some((b) => b.kind === 'component' && b.name === 'DataChart');
+});
+const SIZES = [
+  { size: 'phone', options: { ...PHONE, reducedMotion: 'reduce' as const } },
+  { size: 'desktop', options: CONTEXT },
+];
+const everything = (transfers: readonly Transfer[]) => transfers.reduce((s, t) => s + t.gzip, 0);
+
+describe('everything a page loads, fonts included, gzip', () => {
+  it('is measured on the chapters with charts, I.1 among them', () => {
+    expect(chartChapters.map((c) => c.url)).toContain('/phan-thu-nhat/i-1-linh-vuc-kinh-te/');
+  });
+
+  it.each(textOnlyChapters.flatMap((c) => SIZES.map((s) => ({ ...s, path: c.url }))))('comes to at most 50 KB for the text-only chapter $path ($size)', async ({ path, options }) => {
+    const cost = await measurePage(chromium.browser, url(path), options);
+    expect(cost.transfers.some((t) => t.kind === 'font')).toBe(true);
+    expect(everything(cost.transfers), breakdown(cost.transfers)).toBeLessThanOrEqual(TEXT_CHAPTER_TOTAL_BUDGET);
+  });
+
+  // On a phone no chart is in view at load (on a desktop, I.1's first chart is, and is drawn at once).
+  it.each(chartChapters.map((c) => ({ ...SIZES[0], path: c.url })))('comes to at most 60 KB for $path ($size) before any chart is scrolled to, Chart.js not among it', async ({ path, options }) => {
+    const cost = await measurePage(chromium.browser, url(path), options);
+    expect(cost.transfers.filter(isChartCode).map((t) => t.path)).toEqual([]);
+    expect(everything(cost.transfers), breakdown(cost.transfers)).toBeLessThanOrEqual(CHART_CHAPTER_TOTAL_BUDGET);
+  });
+
+  it.each(SIZES)('comes to at most 40 KB for the home page ($size)', async ({ options }) => {
+    const cost = await measurePage(chromium.browser, url('/'), options);
+    expect(cost.transfers.some((t) => t.kind === 'font')).toBe(true);
+    expect(everything(cost.transfers), breakdown(cost.transfers)).toBeLessThanOrEqual(HOME_TOTAL_BUDGET);
+  });
+});
 
 describe('a text-only chapter page', () => {
   it('is, among others, /phan-thu-nhat/ii-danh-gia-chung/, while the chapters with charts are not', () => {

@@ -195,7 +195,8 @@ describe('a chart figure', () => {
         const button = fig.locator('button.chart-toggle');
         const state = async () => ({
           canvas: await fig.locator('canvas').isVisible(),
-          tableShown: await fig.locator('.chart-table').evaluate((t) => t.getBoundingClientRect().width > 100),
+          // In chart view the table keeps its place (nothing shifts), unseen: opacity 0.
+          tableShown: await fig.locator('.chart-table').evaluate((t) => t.getBoundingClientRect().width > 100 && getComputedStyle(t).opacity !== '0'),
           button: (await button.innerText()).trim(),
         });
         expect(await state()).toEqual({ canvas: true, tableShown: false, button: 'Xem bảng số liệu' });

@@ -78,7 +78,9 @@ export function recordTransfers(page: Page): Recorder {
         if (res.status() >= 300 && res.status() < 400) return null;
         const url = new URL(res.url());
         if (!url.protocol.startsWith('http')) return null;
-        const body = await res.body();
+        // A response that arrives as the context closes (after the count) has no body to read: it is not counted.
+        const body = await res.body().catch(() => null);
+        if (body === null) return null;
         const contentType = (await res.headerValue('content-type')) ?? '';
         const kind = kindOf(res.url(), contentType);
         return { path: url.pathname + url.search, kind, contentType, bytes: body.length, gzip: kind === 'font' ? body.length : gzipSize(body), body };

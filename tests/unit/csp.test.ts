@@ -5,7 +5,7 @@ import { contentSecurityPolicy, CSP_DIRECTIVES, parseCsp, scriptHash } from '../
 describe('contentSecurityPolicy', () => {
   it('writes the site\'s directives in order, each with its sources, separated by "; "', () => {
     expect(contentSecurityPolicy()).toBe(
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
     );
   });
 
@@ -17,7 +17,14 @@ describe('contentSecurityPolicy', () => {
   it('adds the hash of each inline script given, once, to script-src only', () => {
     const policy = parseCsp(contentSecurityPolicy({ inlineScripts: ['a()', 'a()', 'b()'] }));
     expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", scriptHash('a()'), scriptHash('b()')]);
-    expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy.get('style-src')).toEqual(["'self'"]);
+  });
+
+  it("allows no inline style but by hash: style-src has no 'unsafe-inline', and lists the hash of each inline style given", () => {
+    expect(CSP_DIRECTIVES['style-src']).toEqual(["'self'"]);
+    const policy = parseCsp(contentSecurityPolicy({ inlineStyles: ['p{color:red}'] }));
+    expect(policy.get('style-src')).toEqual(["'self'", scriptHash('p{color:red}')]);
+    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 
   it('writes other directives when given', () => {

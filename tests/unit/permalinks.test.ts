@@ -48,14 +48,16 @@ describe('annotate', () => {
   });
 
   it('appends a permalink to each block, labelled with its numbering without the final dot, or as a paragraph', () => {
-    const links = [...out.matchAll(/<a class="permalink" href="#([^"]+)" aria-label="([^"]+)" data-pagefind-ignore><svg aria-hidden="true"/gu)].map((m) => [m[1], m[2]]);
+    const links = [...out.matchAll(/<a class="permalink" href="#([^"]+)" aria-label="([^"]+)" data-pagefind-ignore><\/a>/gu)].map((m) => [m[1], m[2]]);
     expect(links).toEqual([
       ['p1-i-1-d1', 'Liên kết đến đoạn này'],
       ['p1-i-1-1', 'Liên kết đến mục 1.1'],
       ['p1-i-1-1-d1', 'Liên kết đến đoạn này'],
       ['p1-i-1-1-1', 'Liên kết đến mục 1.1.1'],
     ]);
-    expect(out).toMatch(/Nông nghiệp <a class="permalink"[^]*?<\/svg><\/a><\/h2>/u);
+    expect(out).toMatch(/Nông nghiệp <a class="permalink"[^>]*><\/a><\/h2>/u);
+    // The icon is drawn by CSS, not repeated in every link.
+    expect(out).not.toContain('<svg');
   });
 
   it('keeps the content of a block, footnote markers included', () => {

@@ -1,0 +1,161 @@
+/**
+ * How the chapters behave on a slow phone, in Chromium at 390 × 844 with the CPU
+ * throttled 4×: read from the top to the end (scrolled a screen at a time, each chart
+ * that comes into view drawn before going on), no chapter shifts its layout by more than
+ * 0.02 (Cumulative Layout Shift, every shift counted, none caused by input) and none has
+ * a task longer than 200 ms. The charts themselves, at 1× CPU, draw in tasks of at most
+ * 50 ms (Long Animation Frames, attributed to their scripts). If Chart.js cannot be
+ * fetched, the table stays and nothing is thrown. Times are the bench's business
+ * (`npm run bench`); these are limits a page must not cross.
+ */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chartAnchor } from '../../src/lib/figures';
+import { watchedPage } from '../support/browser';
+import { baseUrl, SOON, url, useBrowser } from '../support/e2e';
+import { chapters } from '../support/site';
+
+const CLS_LIMIT = 0.02;
+const LONG_TASK_LIMIT = 200;
+const CHART_TASK_LIMIT = 50;
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const CHART_PAGES = ['/phan-thu-nhat/i-1-linh-vuc-kinh-te/', '/so-lieu/'];
+
+const chromium = useBrowser();
+
+/** Records layout shifts, long tasks and long animation frames from the page's first moment. */
+const RECORDER = `window.__vitals = { shifts: [], tasks: [], frames: [] };
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__vitals.shifts.push({ value: e.value, input: e.hadRecentInput, at: e.startTime, nodes: (e.sources || []).map((s) => s.node && s.node.nodeName + (s.node.className ? '.' + String(s.node.className).split(' ')[0] : '')) }); }).observe({ type: 'layout-shift', buffered: true });
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__vitals.tasks.push({ at: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__vitals.frames.push({ duration: e.duration, scripts: (e.scripts || []).map((s) => ({ url: s.sourceURL, duration: s.duration, invoker: s.invoker })) }); }).observe({ type: 'long-animation-frame', buffered: true });`;
+
+interface Vitals {
+  shifts: { value: number; input: boolean; at: number; nodes: string[] }[];
+  tasks: { at: number; duration: number }[];
+  frames: { duration: number; scripts: { url: string; duration: number; invoker: string }[] }[];
+}
+
+/** Opens `path` with the recorder and the problem watch (tests/support/browser.ts), runs `fn`, closes. */
+async function recorded(path: string, options: BrowserContextOptions, fn: (page: Page, problems: string[]) => Promise<void>) {
+  const context = await chromium.browser.newContext(options);
+  try {
+    const { page, problems } = await watchedPage(context, baseUrl);
+    await page.addInitScript(RECORDER);
+    await fn(page, problems);
+  } finally {
+    await context.close();
+  }
+}
+
+const vitals = (page: Page): Promise<Vitals> => page.evaluate(() => (window as unknown as { __vitals: Vitals }).__vitals);
+
+/** Waits until no chart of the page is loading (each one in view has been drawn, or has failed). */
+const chartsSettled = (page: Page) => page.waitForFunction(() => !document.querySelector('figure.chart[data-state="loading"]'), undefined, { timeout: 30_000 });
+
+/** Scrolls from the top to the end a screen at a time, letting each chart that comes into view draw. */
+async function readThrough(page: Page) {
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  for (let y = 0; y < height; y += 700) {
+    await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), y);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await chartsSettled(page);
+  }
+}
+
+async function throttledRead(browser: Browser, path: string) {
+  const context = await browser.newContext(PHONE);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(RECORDER);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(url(path), { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.waitForLoadState('networkidle');
+    await readThrough(page);
+    return await vitals(page);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('every chapter, read through on a phone at 4× CPU throttle', () => {
+  it.each(chapters().map((c) => ({ path: c.url })))(`$path shifts by at most ${CLS_LIMIT} and has no task over ${LONG_TASK_LIMIT} ms`, async ({ path }) => {
+    const v = await throttledRead(chromium.browser, path);
+    const counted = v.shifts.filter((s) => !s.input);
+    const cls = counted.reduce((sum, s) => sum + s.value, 0);
+    expect(cls, `layout shifts: ${JSON.stringify(counted)}`).toBeLessThanOrEqual(CLS_LIMIT);
+    const longest = Math.max(0, ...v.tasks.map((t) => t.duration));
+    expect(longest, `long tasks: ${JSON.stringify(v.tasks)}`).toBeLessThanOrEqual(LONG_TASK_LIMIT);
+  });
+});
+
+describe('the charts', () => {
+  it.each(CHART_PAGES)(`of %s draw, at 1× CPU, in tasks of at most ${CHART_TASK_LIMIT} ms of chart code each`, async (path) => {
+    await recorded(
+      path,
+      { ...PHONE, reducedMotion: 'reduce' },
+      async (page, problems) => {
+        await page.goto(url(path), { waitUntil: 'load' });
+        const ids = await page.locator('figure.chart').evaluateAll((els) => els.map((el) => el.getAttribute('data-chart-id')!));
+        expect(ids.length).toBeGreaterThan(0);
+        for (const id of ids) {
+          await page.locator(`#${chartAnchor(id)}`).scrollIntoViewIfNeeded();
+          await expect.poll(() => page.locator(`#${chartAnchor(id)}`).getAttribute('data-state'), { timeout: 15_000 }).toBe('drawn');
+        }
+        const v = await vitals(page);
+        const chartScripts = v.frames.flatMap((f) => f.scripts).filter((s) => /\/_astro\/(?:figures-chartjs|DataChart)[^/]*\.js/u.test(s.url));
+        const long = chartScripts.filter((s) => s.duration > CHART_TASK_LIMIT);
+        expect(long, `chart scripts over ${CHART_TASK_LIMIT} ms`).toEqual([]);
+        expect(problems).toEqual([]);
+      },
+    );
+  });
+
+  it('are not fetched while no chart is in view, and one is once the reader chooses its chart view', async () => {
+    const path = '/phan-thu-hai/2-muc-tieu-chi-tieu/';
+    await recorded(
+      path,
+      { ...PHONE, reducedMotion: 'reduce' },
+      async (page, problems) => {
+        await page.goto(url(path), { waitUntil: 'load' });
+        await page.waitForLoadState('networkidle');
+        const chartCode = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/_astro\/figures-chartjs/u.test(e.name)).length);
+        expect(await chartCode()).toBe(0);
+        const figure = page.locator('figure.chart').first();
+        expect(await figure.getAttribute('data-view')).toBe('table');
+        expect(await figure.evaluate((el) => el.getBoundingClientRect().top > innerHeight)).toBe(true);
+        // Chosen without scrolling to it (a click from the script, which does not scroll): the choice alone fetches Chart.js.
+        await figure.locator('button.chart-toggle').evaluate((b: HTMLButtonElement) => b.click());
+        await expect.poll(() => figure.getAttribute('data-state'), { timeout: 15_000 }).toBe('drawn');
+        expect(await chartCode()).toBe(1);
+        expect(await figure.getAttribute('data-view')).toBe('chart');
+        expect(problems).toEqual([]);
+      },
+    );
+  });
+
+  it('leave their tables in place and throw nothing when Chart.js cannot be fetched', async () => {
+    const path = '/phan-thu-nhat/i-1-linh-vuc-kinh-te/';
+    await recorded(
+      path,
+      { ...PHONE, reducedMotion: 'reduce' },
+      async (page, problems) => {
+        await page.route(/\/_astro\/figures-chartjs[^/]*\.js$/u, (route) => route.abort('connectionrefused'));
+        await page.goto(url(path), { waitUntil: 'load' });
+        const figures = page.locator('figure.chart');
+        const count = await figures.count();
+        for (let i = 0; i < count; i++) {
+          const figure = figures.nth(i);
+          await figure.scrollIntoViewIfNeeded();
+          await expect.poll(() => figure.getAttribute('data-state'), SOON).toBe('failed');
+          expect(await figure.locator('.chart-table').evaluate((t) => t.getBoundingClientRect().height > 0 && getComputedStyle(t).opacity === '1')).toBe(true);
+          expect(await figure.locator('.chart-toggle').isVisible()).toBe(false);
+        }
+        // The aborted fetch is the only problem: no uncaught error, no unhandled rejection.
+        expect(problems.filter((p) => !/figures-chartjs/u.test(p))).toEqual([]);
+        expect(problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+      },
+    );
+  });
+});
