@@ -18,7 +18,7 @@ export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 /** Features the site never uses, turned off for it and anything it might embed. */
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()';
 /** Files whose URL stays the same when they change, besides the HTML pages. */
-export const NO_CACHE_FILES = ['/sw.js', '/pagefind/pagefind-entry.json', '/print-pages.css'] as const;
+export const NO_CACHE_FILES = ['/sw.js', '/pagefind/pagefind-entry.json', '/print-pages.css', '/paged.css'] as const;
 /** The folder of Astro's content-hashed assets. */
 export const HASHED_DIR = '/_astro/';
 

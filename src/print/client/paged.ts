@@ -12,6 +12,7 @@
  * says how many pages there are; on failure, data-paged="error" and the status says so.
  */
 import { Previewer } from 'pagedjs';
+import { adoptPagedStyles } from './adopted-styles';
 import { dropRangeMediaRules } from '../css';
 
 let started = false;
@@ -55,6 +56,7 @@ export async function layOutPages(): Promise<void> {
     target.replaceChildren();
     // Laid out unseen, then shown whole: no reader, and no assistive technology, meets half-made pages.
     target.style.visibility = 'hidden';
+    adoptPagedStyles();
     const flow = await new Previewer().preview(template.content, await takeStyles(), target);
     const pages = flow.total as number;
     // Paged.js leaves an empty link before each footnote (its own "footnote call", whose number the

@@ -4,4 +4,9 @@ declare module 'pagedjs' {
     constructor(options?: Record<string, unknown>);
     preview(content?: DocumentFragment | Element, stylesheets?: (string | Record<string, string>)[], renderTo?: Element): Promise<{ total: number; performance: number }>;
   }
+  /** Puts the stylesheets in the page; src/print/client/adopted-styles.ts replaces two of its methods. */
+  export class Polisher {
+    setup(): CSSStyleSheet;
+    insert(text: string): unknown;
+  }
 }
