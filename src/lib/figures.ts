@@ -13,6 +13,13 @@ import { formatQuantity, formatValue } from './format';
 import { inlinePlainText, mdxBlocks } from './mdx-text';
 import { chapterOutline } from './outline';
 
+/** Paths of the data files in content/ (the build reads the content folder's through src/data/paths.ts). */
+export const FIGURE_FILES = {
+  figures: 'content/figures/figures.yaml',
+  charts: 'content/figures/charts.yaml',
+  indicators: 'content/indicators.yaml',
+} as const;
+
 /** Block components a chapter may use for the data, on a line of their own. */
 export const FIGURE_COMPONENTS = ['DataChart', 'IndicatorTable'] as const;
 

@@ -13,7 +13,7 @@ const CH11 = 'content/chapters/11-phan-ket.mdx';
 const FOOTNOTES = 'content/footnotes.yaml';
 
 describe('validateContent', () => {
-  it('finds no error in the untouched content', () => {
+  it('finds no error in the untouched content', { timeout: 60_000 }, () => {
     expect(validateContent(ROOT).map((e) => e.message)).toEqual([]);
     expect(() => assertValidContent(ROOT)).not.toThrow();
   });
