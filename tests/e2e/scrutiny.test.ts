@@ -240,29 +240,26 @@ describe('the two pages in the site', () => {
     }
   });
 
-  it('are searchable, after the report’s own passages in the one list of results', async () => {
+  it('are searchable, under "Trang tra cứu", beside unchanged results in the chapters and footnotes', async () => {
     await withPage(chromium.browser, '/tim-kiem/?q=KCN', async ({ page }) => {
       await page.waitForSelector('[data-search-results][data-state="done"][data-query="KCN"]', { state: 'attached' });
-      const kinds = await page.locator('li.result').evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.kind));
-      const more = page.locator('button.more');
-      if ((await more.count()) > 0) await more.click();
-      await page.waitForFunction(() => document.querySelector('[data-search-results] li.result[data-kind="page"]') !== null);
-      const pages = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('li.result[data-kind="page"] a.result-link')].map((a) => new URL(a.href).pathname));
+      const pages = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('ol[data-kind="page"] a.result-link')].map((a) => new URL(a.href).pathname));
       expect(pages).toContain('/chu-viet-tat/');
-      expect(kinds[0]).not.toBe('page');
+      expect(await page.locator('#ket-qua-trang').textContent()).toContain('Trang tra cứu');
+      expect(await page.locator('[data-search-status]').textContent()).toBe(`Tìm thấy ${5 + pages.length} kết quả cho “KCN”: 1 trong nội dung, 4 trong chú thích, ${pages.length} trong trang tra cứu.`);
     });
     await withPage(chromium.browser, '/tim-kiem/?q=ch%C3%AAnh+l%E1%BB%87ch', async ({ page }) => {
       await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
-      const pages = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('li.result[data-kind="page"] a.result-link')].map((a) => new URL(a.href).pathname));
+      const pages = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('ol[data-kind="page"] a.result-link')].map((a) => new URL(a.href).pathname));
       expect(pages).toContain('/doi-chieu-so-lieu/');
     });
-  }, 120_000);
+  });
 
   it('are left out of a search narrowed to a part of the report', async () => {
     await withPage(chromium.browser, '/tim-kiem/?q=KCN&pham-vi=phan-thu-nhat', async ({ page }) => {
       await page.waitForSelector('[data-search-results][data-state="done"][data-query="KCN"]', { state: 'attached' });
-      expect(await page.locator('li.result[data-kind="page"]').count()).toBe(0);
-      expect(await page.locator('li.result[data-kind="content"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('ol[data-kind="page"]').count()).toBe(0);
+      expect(await page.locator('ol[data-kind="content"] a.result-link').count()).toBeGreaterThan(0);
     });
   });
 
