@@ -8,8 +8,8 @@
  * exist. Pagefind's ready-made UIs are removed from the output: the
  * site has its own UI, in Vietnamese.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -33,30 +33,8 @@ export interface IndexSummary {
   footnotes: number;
   /** Passages indexed: headings and paragraphs of the chapters, and footnotes. */
   passages: number;
-  /** The site's own pages indexed besides the report (extraSearchPages()). */
-  pages: number;
   /** Files written under the bundle folder. */
   files: number;
-}
-
-/** Whether an HTML document has an element with the data-pagefind-body attribute. */
-export function hasPagefindBody(html: string): boolean {
-  return /<[a-z][^>]*\sdata-pagefind-body(?=[\s=>/])/iu.test(html);
-}
-
-/**
- * The pages of `dist` other than the chapters' (`chapterSlugs`) that hold a
- * data-pagefind-body: the site's own pages to search ("trang tra cứu", e.g. /chu-viet-tat/).
- * Each with its URL path ("/a/b/") and its file; sorted by URL.
- */
-export function extraSearchPages(dist: string, chapterSlugs: readonly string[]): { url: string; file: string }[] {
-  const chapterUrls = new Set(chapterSlugs.map((s) => `/${s}/`));
-  return readdirSync(dist, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name === 'index.html')
-    .map((e) => join(e.parentPath, e.name))
-    .map((file) => ({ file, url: `/${relative(dist, file).split(sep).slice(0, -1).join('/')}/`.replace(/^\/\/$/u, '/') }))
-    .filter((p) => !chapterUrls.has(p.url) && !p.url.startsWith('/pagefind/') && hasPagefindBody(readFileSync(p.file, 'utf8')))
-    .sort((a, b) => a.url.localeCompare(b.url));
 }
 
 function fail(message: string): never {
@@ -95,14 +73,6 @@ export async function buildSearchIndex(options: { root: string; dist: string; da
       await addPassage(index, p);
       footnotes++;
     }
-    // The site's own pages with a data-pagefind-body, as Pagefind reads them (kind "trang tra cứu").
-    let pages = 0;
-    for (const extra of extraSearchPages(dist, data.chapters.map((c) => c.slug))) {
-      const added = await index.addHTMLFile({ url: extra.url, content: readFileSync(extra.file, 'utf8') });
-      if (added.errors.length > 0) fail(`page ${extra.url}: ${added.errors.join('; ')}`);
-      if (!added.file || added.file.uniqueWords === 0) fail(`page ${extra.url}: no words were indexed`);
-      pages++;
-    }
     // As many footnotes as the chapters have markers: the count comes from the content, not the code.
     const markers = new Set(data.chapters.flatMap((c) => c.footnotes)).size;
     const problems = countProblems({ chapters: data.chapters.length, footnotes: data.footnotes.length }, { chapters, footnotes }, markers);
@@ -113,7 +83,7 @@ export async function buildSearchIndex(options: { root: string; dist: string; da
     for (const name of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, name), { force: true });
     writeLexicon(dist, data);
     const files = readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
-    return { chapters, footnotes, passages: passages + footnotes, pages, files };
+    return { chapters, footnotes, passages: passages + footnotes, files };
   } finally {
     await pagefind.close();
   }
@@ -133,7 +103,7 @@ export default function searchIndex(): AstroIntegration {
         const summary = await buildSearchIndex({ root, dist: fileURLToPath(dir) });
         // The time is read by the bench (tests/bench/site.ts) to split the build's time.
         const ms = Math.round(performance.now() - started);
-        logger.info(`${summary.chapters} chapters and ${summary.footnotes} footnotes indexed as ${summary.passages} passages, and ${summary.pages} other pages; ${summary.files} files in pagefind/ (${ms} ms)`);
+        logger.info(`${summary.chapters} chapters and ${summary.footnotes} footnotes indexed as ${summary.passages} passages; ${summary.files} files in pagefind/ (${ms} ms)`);
       },
     },
   };

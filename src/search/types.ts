@@ -43,5 +43,3 @@ export const DATA_DIR = 'search-data';
 export const LEXICON_FILE = 'lexicon.json';
 export const KIND_CONTENT = 'nội dung'; // = KINDS.content (src/lib/search-results.ts)
 export const KIND_FOOTNOTE = 'chú thích';
-/** The site's own pages with a data-pagefind-body (e.g. /chu-viet-tat/), indexed as Pagefind reads them. */
-export const KIND_PAGE = 'trang tra cứu';

@@ -146,7 +146,7 @@ describe('filters', () => {
     const footnotes = await search('KCN', '&chi-chu-thich=1');
     expect(footnotes.kinds.length).toBeGreaterThan(0);
     expect(new Set(footnotes.kinds)).toEqual(new Set(['footnote']));
-  });
+  }, 180_000);
 
   it('applies the filters from the form and keeps the URL in step', async () => {
     await withPage(chromium.browser, searchPath('NSNN'), async ({ page, problems }) => {
@@ -289,7 +289,7 @@ describe('bad input and faults', () => {
       expect(await page.locator('#site-search-opt-all').textContent()).toContain(IMG);
       expect(dialog).toBe(false);
     });
-  });
+  }, 180_000);
 
   it('drops only the result whose fragment fails to load, and says so', async () => {
     const whole = await search('KCN');
@@ -465,7 +465,7 @@ describe('the first query from a chapter page', () => {
       const bytes = fetched.reduce((sum, p) => sum + gzipBytes(p), 0);
       expect(bytes, fetched.join('\n')).toBeLessThanOrEqual(120 * 1024);
     });
-  });
+  }, 120_000);
 });
 
 describe('the built search bundle', () => {

@@ -10,7 +10,7 @@ import { alternatives, typoCandidates, type Alternative, type QueryWord } from '
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
 import { bestSentence, markRanges, type Segment } from '../highlight';
 import { decodeD, encodeD } from '../text';
-import { DATA_DIR, KIND_PAGE, LEXICON_FILE, type Lexicon } from '../types';
+import { DATA_DIR, LEXICON_FILE, type Lexicon } from '../types';
 
 interface PagefindData {
   url: string;
@@ -28,7 +28,7 @@ interface PagefindResult {
 interface PagefindInstance {
   init: () => Promise<void>;
   options: (options: Record<string, unknown>) => Promise<void>;
-  search: (term: string | null, options?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (term: string, options?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
   preload: (term: string) => Promise<void>;
 }
 
@@ -182,10 +182,7 @@ export function search(query: string, filters: Record<string, string>): Promise<
       }
       hits.push({ literal: alt.literal, words });
     }
-    // The site's own pages ("trang tra cứu") come after the report's passages.
-    const pages = new Set(filters.kind ? [] : ((await pf.search(null, { filters: { ...filters, kind: KIND_PAGE } }))?.results ?? []).map((r) => r.id));
-    const ranked = rank(hits);
-    const scored = [...ranked.filter((s) => !pages.has(s.id)), ...ranked.filter((s) => pages.has(s.id))];
+    const scored = rank(hits);
     return { scored, results, alternatives: alts, anyAll: scored.some((s) => s.all), anyPhrase: scored.some((s) => s.all && s.phrase) };
   };
   const next = queue.then(run, run);
@@ -195,8 +192,8 @@ export function search(query: string, filters: Record<string, string>): Promise<
 
 /** A result as shown: what it is, where it leads, its best-matching sentence with marks. */
 export interface Shown {
-  kind: 'content' | 'footnote' | 'page';
-  /** "I.1 › 1.6.1", a footnote's chapter number (its label is made by the caller), or a site page's title. */
+  kind: 'content' | 'footnote';
+  /** "Chú thích 13 · I.1" or "I.1 › 1.6.1" (footnote label made by the caller). */
   where: string;
   n: number | null;
   /** The record's URL: the passage in its chapter. */
@@ -212,6 +209,5 @@ export async function present(ranked: Ranked, id: string): Promise<Shown> {
   const text = decodeD(data.content);
   const ranges = markRanges(text, ranked.alternatives);
   const n = data.meta.n ? Number(data.meta.n) : null;
-  const kind = n ? 'footnote' : data.meta.w ? 'content' : 'page';
-  return { kind, where: data.meta.w ?? data.meta.title ?? '', n, url: data.url, segments: bestSentence(text, ranges) };
+  return { kind: n ? 'footnote' : 'content', where: data.meta.w ?? '', n, url: data.url, segments: bestSentence(text, ranges) };
 }
