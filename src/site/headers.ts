@@ -52,7 +52,8 @@ export function headersFile(policy: string, htmlPaths: readonly string[]): strin
   return `${[
     block('/*', securityHeaders(policy)),
     block(`${HASHED_DIR}*`, [['Cache-Control', IMMUTABLE]]),
-    ...[...htmlPaths, ...NO_CACHE_FILES].map((p) => block(p, [['Cache-Control', NO_CACHE]])),
+    // Pages in code-unit order, whatever order they come in: the same file for the same site.
+    ...[...[...htmlPaths].sort(), ...NO_CACHE_FILES].map((p) => block(p, [['Cache-Control', NO_CACHE]])),
   ].join('\n\n')}\n`;
 }
 
