@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { assertValidContent } from './src/lib/validate-content.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import serviceWorker from './src/offline/node/service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -22,7 +23,8 @@ export default defineConfig({
   build: { format: 'directory' },
   // smartypants: false keeps the report's punctuation as written ("..." stays "...", no curly quotes or dashes).
   // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/).
-  integrations: [contentCheck, mdx({ smartypants: false }), searchIndex()],
+  // serviceWorker() comes after searchIndex(): it precaches the search index too.
+  integrations: [contentCheck, mdx({ smartypants: false }), searchIndex(), serviceWorker()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.
