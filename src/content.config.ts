@@ -8,6 +8,7 @@ import { chartSchema, figureSchema } from './schemas/figure';
 import { footnoteSchema } from './schemas/footnote';
 import { indicatorSchema } from './schemas/indicator';
 import { reportSchema } from './schemas/report';
+import { relatedSchema } from './data/related';
 import { keyedEntries, singleEntry } from './lib/yaml-entries';
 
 /** Paths of the content files, relative to the project root. */
@@ -21,6 +22,7 @@ export const CONTENT_FILES = {
   indicators: 'content/indicators.yaml',
   abbreviations: 'content/abbreviations.yaml',
   crosschecks: 'content/crosschecks.yaml',
+  related: 'content/related.yaml',
 } as const;
 
 /** The report's chapters, in MDX, mirroring Phần thứ nhất and Phần thứ hai. */
@@ -93,4 +95,12 @@ const crosschecks = defineCollection({
   schema: crosscheckSchema,
 });
 
-export const collections = { chapters, footnotes, report, corrections, figures, charts, indicators, abbreviations, crosschecks };
+/** Links between a section of the 2023 results and the 2024 tasks of the same field (content/related.yaml). */
+const related = defineCollection({
+  loader: file(CONTENT_FILES.related, {
+    parser: (text) => keyedEntries(text, CONTENT_FILES.related, 'id'),
+  }),
+  schema: relatedSchema,
+});
+
+export const collections = { chapters, footnotes, report, corrections, figures, charts, indicators, abbreviations, crosschecks, related };

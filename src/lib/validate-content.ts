@@ -13,6 +13,8 @@ import { reportSchema } from '../schemas/report';
 import { FIGURE_COMPONENTS } from './figures';
 import { validateFigureData } from './figures-validate';
 import { footnoteRefs, mdxBlocks } from './mdx-text';
+import { relatedSchema, type Related } from '../data/related';
+import { placesOf, relatedProblems, type ChapterSource } from '../reading/related';
 import { ContentError, keyedEntries, parseYaml, singleEntry } from './yaml-entries';
 
 /** Block components a chapter may use on a line of its own. */
@@ -160,6 +162,33 @@ export function validateContent(root: string): ContentError[] {
   }
   // The figures, charts and indicators, and the chapters' data components.
   errors.push(...validateFigureData(root));
+  // The links between the two Parts: every id resolves, every section of Phần thứ nhất, mục I is covered.
+  errors.push(...validateRelated(root, files.map((f) => `${dir}/${f}`)));
+  return errors;
+}
+
+/** Checks content/related.yaml against its schema and the chapters' permalink ids. */
+export function validateRelated(root: string, chapterFiles: readonly string[]): ContentError[] {
+  const file = 'content/related.yaml';
+  const errors: ContentError[] = [];
+  collect(errors, () => {
+    const entries = Object.values(keyedEntries(readFileSync(join(root, file), 'utf8'), file, 'id'));
+    const pairs: Related[] = [];
+    entries.forEach((entry, i) => {
+      const errs = schemaErrors(file, `[${i}]`, relatedSchema, entry);
+      errors.push(...errs);
+      if (errs.length === 0) pairs.push(relatedSchema.parse(entry));
+    });
+    if (errors.length > 0) return;
+    const chapters: ChapterSource[] = [];
+    for (const chapterFile of chapterFiles) {
+      const { data, body } = splitFrontmatter(readFileSync(join(root, chapterFile), 'utf8'), chapterFile);
+      const parsed = chapterSchema.safeParse(data);
+      if (!parsed.success) return; // reported with the chapter
+      chapters.push({ data: parsed.data, body });
+    }
+    for (const p of relatedProblems(pairs, placesOf(chapters))) errors.push(new ContentError(file, p.where, p.message));
+  });
   return errors;
 }
 
