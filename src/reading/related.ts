@@ -26,8 +26,10 @@ export interface Place {
   title: string;
   /** A chapter, a heading, or a run-in numbered item. */
   kind: 'chapter' | 'heading' | 'item';
-  /** Depth of a decimal numbering below the chapter ("1.1" under "1." is 1); 0 for a chapter. */
+  /** Depth below the chapter ("1.1" under "1." is 1, its "(2)" 2); 0 for the chapter itself. */
   depth: number;
+  /** Whether its numbering is a parenthesised "(n)" under a decimal item. */
+  paren: boolean;
 }
 
 const stripDot = (label: string) => label.trim().replace(/\.$/u, '');
@@ -42,8 +44,9 @@ export function placesOf(chapters: readonly ChapterSource[]): Map<string, Place>
     const last = data.heading[data.heading.length - 1] ?? data.title;
     const rootNumbering = parseNumbering(last);
     const rootDepth = rootNumbering?.kind === 'decimal' ? rootNumbering.path.length : 0;
-    places.set(rootId, { id: rootId, chapterUrl: url, part: data.part, label: stripDot(rootNumbering?.label ?? data.number ?? ''), title: data.title, kind: 'chapter', depth: 0 });
+    places.set(rootId, { id: rootId, chapterUrl: url, part: data.part, label: stripDot(rootNumbering?.label ?? data.number ?? ''), title: data.title, kind: 'chapter', depth: 0, paren: false });
     let decimal = '';
+    let decimalDepth = 0;
     for (const block of mdxBlocks(body)) {
       if (block.kind === 'component') continue;
       const text = inlinePlainText(block.text);
@@ -51,13 +54,14 @@ export function placesOf(chapters: readonly ChapterSource[]): Map<string, Place>
       const id = block.kind === 'heading' ? ids.heading(text) : ids.paragraph(text);
       if (!numbering || numbering.kind === 'roman') continue;
       const rest = text.slice(numbering.label.length).trim();
-      const title = block.kind === 'heading' ? rest : firstSentence(rest, 200);
+      const title = block.kind === 'heading' ? rest : firstSentence(rest, 400);
       const kind = block.kind === 'heading' ? 'heading' : 'item';
       if (numbering.kind === 'decimal') {
         decimal = stripDot(numbering.label);
-        places.set(id, { id, chapterUrl: url, part: data.part, label: decimal, title, kind, depth: numbering.path.length - rootDepth });
+        decimalDepth = Math.max(1, numbering.path.length - rootDepth);
+        places.set(id, { id, chapterUrl: url, part: data.part, label: decimal, title, kind, depth: decimalDepth, paren: false });
       } else {
-        places.set(id, { id, chapterUrl: url, part: data.part, label: `${decimal} ${numbering.label}`.trim(), title, kind, depth: -1 });
+        places.set(id, { id, chapterUrl: url, part: data.part, label: `${decimal} ${numbering.label}`.trim(), title, kind, depth: decimalDepth + 1, paren: true });
       }
     }
   }
@@ -73,7 +77,7 @@ export function partOneSections(places: Map<string, Place>): Place[] {
   const all = [...places.values()];
   const chapters = all.filter((p) => p.kind === 'chapter' && /^p1-i-\d+$/u.test(p.id));
   return chapters.flatMap((chapter) => {
-    const divisions = all.filter((p) => p.chapterUrl === chapter.chapterUrl && p.kind !== 'chapter' && p.depth === 1);
+    const divisions = all.filter((p) => p.chapterUrl === chapter.chapterUrl && p.kind !== 'chapter' && !p.paren && p.depth === 1);
     return divisions.length > 0 ? divisions : [chapter];
   });
 }
