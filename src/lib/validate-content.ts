@@ -182,10 +182,16 @@ export function validateRelated(root: string, chapterFiles: readonly string[]): 
     if (errors.length > 0) return;
     const chapters: ChapterSource[] = [];
     for (const chapterFile of chapterFiles) {
-      const { data, body } = splitFrontmatter(readFileSync(join(root, chapterFile), 'utf8'), chapterFile);
-      const parsed = chapterSchema.safeParse(data);
-      if (!parsed.success) return; // reported with the chapter
-      chapters.push({ data: parsed.data, body });
+      // A chapter that cannot be read is reported with the chapters: its ids are then unknown.
+      let source: { data: unknown; body: string };
+      try {
+        source = splitFrontmatter(readFileSync(join(root, chapterFile), 'utf8'), chapterFile);
+      } catch {
+        return;
+      }
+      const parsed = chapterSchema.safeParse(source.data);
+      if (!parsed.success) return;
+      chapters.push({ data: parsed.data, body: source.body });
     }
     for (const p of relatedProblems(pairs, placesOf(chapters))) errors.push(new ContentError(file, p.where, p.message));
   });
