@@ -5,10 +5,12 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../../src/i18n/vi';
 import { url, useBrowser } from '../support/e2e';
+import { serve } from '../support/server';
 import { DIST, MISSING_PATH, pagesToVisit } from '../support/site';
 
 const chromium = useBrowser();
@@ -95,4 +97,41 @@ describe('after one visit, with the network off', () => {
   it('had no script errors', () => {
     expect(problems).toEqual([]);
   });
+});
+
+describe('a new build', () => {
+  it('is saved as a whole beside the old one, offered as "Đã có bản cập nhật — tải lại", and replaces it on reload', async () => {
+    // A copy of the site on a server of its own, so that the test can publish a next build.
+    const root = mkdtempSync(join(tmpdir(), 'site-next-'));
+    cpSync(DIST, root, { recursive: true });
+    const server = await serve(root);
+    const fresh = await chromium.browser.newContext({ serviceWorkers: 'allow', viewport: { width: 1280, height: 800 } });
+    try {
+      const p = await fresh.newPage();
+      await p.goto(`${server.url}/`);
+      await p.locator('.offline-status').getByText(t('offline.saved')).waitFor({ timeout: 120_000 });
+      const before = await p.evaluate(() => caches.keys());
+      expect(before).toHaveLength(1);
+      // The next build: a changed home page, hence a new precache list and build id.
+      const home = join(root, 'index.html');
+      writeFileSync(home, readFileSync(home, 'utf8').replace('</main>', '<p id="next-build">next</p></main>'));
+      const sw = readFileSync(join(root, 'sw.js'), 'utf8');
+      writeFileSync(join(root, 'sw.js'), sw.replace(/const BUILD = "([0-9a-f]+)";/u, 'const BUILD = "nextbuild";').replace(/("url":"\/","revision":")([0-9a-f]+)"/u, '$1next"'));
+      await p.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+      const button = p.getByRole('button', { name: t('offline.update') });
+      await button.waitFor({ timeout: 120_000 });
+      // Until the reader asks, the page in use is the old build's, and so is what it opens.
+      expect(await p.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([...before, 'bao-cao-nextbuild']));
+      await p.goto(`${server.url}/`);
+      expect(await p.locator('#next-build').count()).toBe(0);
+      await p.getByRole('button', { name: t('offline.update') }).waitFor({ timeout: 30_000 });
+      await Promise.all([p.waitForEvent('load'), p.getByRole('button', { name: t('offline.update') }).click()]);
+      await p.locator('#next-build').waitFor({ state: 'attached', timeout: 30_000 });
+      await expect.poll(() => p.evaluate(() => caches.keys()), { timeout: 30_000 }).toEqual(['bao-cao-nextbuild']);
+    } finally {
+      await fresh.close();
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
