@@ -46,12 +46,18 @@ export function sentenceBox(ref: HTMLElement): { top: number; bottom: number; le
     const match = /[.;!?](?=\s|$)/u.exec(after[i].data);
     if (match) end = [after[i], match.index + 1];
   }
-  const range = document.createRange();
-  if (start) range.setStart(start[0], start[1]);
-  else range.setStartBefore(block.firstChild ?? block);
-  if (end) range.setEnd(end[0], end[1]);
-  else range.setEndAfter(block.lastChild ?? block);
-  const rects = [...range.getClientRects(), own].filter((r) => r.width > 0 || r.height > 0);
+  // Two ranges, so that the marker's own popover (which sits right after it) is not counted.
+  const marker = ref.closest('.fn') ?? ref;
+  const pop = popoverFor(ref) ?? marker;
+  const head = document.createRange();
+  if (start) head.setStart(start[0], start[1]);
+  else head.setStartBefore(block.firstChild ?? block);
+  head.setEndBefore(marker);
+  const tail = document.createRange();
+  tail.setStartAfter(pop);
+  if (end) tail.setEnd(end[0], end[1]);
+  else tail.setEndAfter(block.lastChild ?? block);
+  const rects = [...head.getClientRects(), ...(tail.collapsed ? [] : tail.getClientRects()), own].filter((r) => r.width > 0 || r.height > 0);
   return {
     top: Math.min(...rects.map((r) => r.top)),
     bottom: Math.max(...rects.map((r) => r.bottom)),
