@@ -2,8 +2,11 @@
  * The reader's display settings, remembered on the device (localStorage) and applied as
  * attributes of <html>: read before first paint by client/boot.js, changed by the settings
  * dialog (ReadingSettings.astro, client/settings.ts). The CSS is reading.css.
- * boot.js is a plain script that cannot import this module: it repeats the storage keys
- * and the allowed values, and tests/unit/reading-settings.test.ts checks that the two agree.
+ * boot.js is a plain script, shipped as written (imported with ?url in Base.astro), that
+ * cannot import this module: it repeats the storage keys and the allowed values, and
+ * tests/unit/reading-settings.test.ts checks that the two agree. It is the one blocking
+ * script, so that the saved theme and size show without a flash; it also marks that
+ * scripts run (class "js" on <html>), and ignores storage that is blocked.
  */
 
 /** The themes; "auto" follows the device's prefers-color-scheme and sets no attribute. */

@@ -23,7 +23,7 @@ function boot(stored: Record<string, string>, storageThrows = false) {
       return stored[k] ?? null;
     },
   };
-  runInNewContext(BOOT, { document: { documentElement }, window: { localStorage } });
+  runInNewContext(BOOT, { document: { documentElement }, localStorage });
   return { attrs, classes };
 }
 

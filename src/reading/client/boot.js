@@ -1,24 +1,11 @@
-/*
- * Runs in <head>, before the page is painted: a classic, blocking external script (the
- * CSP allows 'self', and it is the one script that must block, so that there is no flash
- * of the wrong theme or size). It marks that scripts run (class "js") and applies the
- * reader's saved settings as attributes of <html>. Keys and values must match
- * src/reading/settings.ts (checked by tests/unit/reading-settings.test.ts).
- */
-(function () {
-  var root = document.documentElement;
-  root.classList.add('js');
-  var allowed = {
-    'reading.theme': ['data-theme', ['light', 'dark', 'sepia']],
-    'reading.size': ['data-text-size', ['1', '2', '3']],
-    'reading.leading': ['data-leading', ['wide']],
-  };
+// Blocking, in <head>: applies saved reading settings before first paint (see src/reading/settings.ts).
+(function (d, k, a, i, v) {
+  d.classList.add('js');
+  a = { 'reading.theme': ['data-theme', 'light dark sepia'], 'reading.size': ['data-text-size', '1 2 3'], 'reading.leading': ['data-leading', 'wide'] };
   try {
-    for (var key in allowed) {
-      var value = window.localStorage.getItem(key);
-      if (value && allowed[key][1].indexOf(value) >= 0) root.setAttribute(allowed[key][0], value);
+    for (k in a) {
+      v = localStorage.getItem(k);
+      if (v && a[k][1].split(' ').indexOf(v) >= 0) d.setAttribute(a[k][0], v);
     }
-  } catch (e) {
-    // Storage may be unavailable (private mode, blocked): the defaults apply.
-  }
-})();
+  } catch (e) {}
+})(document.documentElement);

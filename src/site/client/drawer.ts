@@ -1,5 +1,6 @@
 /**
- * Drawers: modal <dialog class="drawer"> panels opened by a button with data-drawer="<id>"
+ * Drawers, loaded when a drawer button is first pressed (src/site/client/site.ts): modal
+ * <dialog class="drawer"> panels opened by a button with data-drawer="<id>"
  * (the chapter's contents and the site menu on a phone, the reading settings everywhere).
  * - showModal() keeps keyboard focus inside the drawer and closes it on Esc;
  * - on opening, a drawer with data-drawer-content="<id>" borrows that element (the
@@ -10,6 +11,8 @@
  * - a click on the backdrop, on a [data-drawer-close] button, or on a link closes it, and so
  *   does widening the window past the phone layout.
  */
+import { initReadingSettings } from '../../reading/client/settings';
+
 let ready = false;
 
 interface Borrowed {
@@ -67,7 +70,15 @@ function onClose(dialog: HTMLDialogElement) {
   if (opener && !followed.has(dialog)) opener.focus();
 }
 
-export function initDrawers() {
+/** Opens the drawer a [data-drawer] button names (src/site/client/site.ts calls it on click). */
+export function openFrom(button: HTMLElement) {
+  initDrawers();
+  initReadingSettings();
+  const dialog = document.getElementById(button.dataset.drawer ?? '');
+  if (dialog instanceof HTMLDialogElement) openDrawer(dialog, button);
+}
+
+function initDrawers() {
   if (ready) return;
   ready = true;
   for (const dialog of document.querySelectorAll<HTMLDialogElement>('dialog.drawer')) {
@@ -87,12 +98,6 @@ export function initDrawers() {
         followed.add(dialog);
         dialog.close();
       }
-    });
-  }
-  for (const button of document.querySelectorAll<HTMLElement>('[data-drawer]')) {
-    button.addEventListener('click', () => {
-      const dialog = document.getElementById(button.dataset.drawer ?? '');
-      if (dialog instanceof HTMLDialogElement) openDrawer(dialog, button);
     });
   }
   const wide = window.matchMedia('(min-width: 64rem)');
