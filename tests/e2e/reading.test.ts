@@ -198,7 +198,7 @@ describe('reading settings', () => {
         });
         await page.goto(page.url().replace(/\/$/u, '/so-lieu/'));
         expect(await page.evaluate(() => (window as unknown as { atBody: unknown }).atBody)).toEqual({ theme: 'dark', textSize: '3', leading: 'wide' });
-        const main = await page.locator('main').evaluate((el) => ({ size: parseFloat(getComputedStyle(el).fontSize), bg: getComputedStyle(document.body).backgroundColor }));
+        const main = await page.locator('main').evaluate((el) => ({ size: parseFloat(getComputedStyle(el).fontSize), bg: getComputedStyle(document.documentElement).backgroundColor }));
         expect(main.size).toBeGreaterThan(24);
         expect(main.bg).toBe('rgb(21, 23, 27)');
         await page.emulateMedia({ media: 'print' });
@@ -214,7 +214,7 @@ describe('reading settings', () => {
       '/',
       async ({ page }) => {
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
-        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(21, 23, 27)');
+        expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(21, 23, 27)');
       },
       { viewport: DESKTOP, colorScheme: 'dark' },
     );
@@ -366,7 +366,8 @@ describe('footnote popovers', () => {
         await page.locator(`#fnref-${n}`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
         await page.click(`#fnref-${n}`);
         await expect.poll(() => page.locator(`#fn-pop-${n}`).evaluate((el) => el.matches(':popover-open')), SOON).toBe(true);
-        const overlap = await page.evaluate((num) => {
+        // The card is placed within a frame or two of opening (its code loads on first use).
+        const overlap = (num: number) => page.evaluate((num) => {
           const ref = document.getElementById(`fnref-${num}`)!;
           const pop = document.getElementById(`fn-pop-${num}`)!.getBoundingClientRect();
           const block = ref.closest('p, li')!;
@@ -396,8 +397,9 @@ describe('footnote popovers', () => {
           }
           const lines = [...head.getClientRects(), ...tail.getClientRects(), ref.getBoundingClientRect()];
           return lines.filter((r) => r.left < pop.right && r.right > pop.left && r.top < pop.bottom && r.bottom > pop.top).length;
-        }, n);
-        expect(overlap).toBe(0);
+        }, num);
+        await expect.poll(() => overlap(n), SOON).toBe(0);
+        expect(await page.locator(`#fn-pop-${n}`).evaluate((el) => el.style.getPropertyValue('--fn-top') !== '' || el.style.getPropertyValue('--fn-bottom') !== '')).toBe(true);
       },
       { viewport: DESKTOP, reducedMotion: 'reduce' },
     );
