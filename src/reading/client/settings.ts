@@ -31,7 +31,7 @@ let ready = false;
 
 export function initReadingSettings() {
   if (ready) return;
-  const form = document.querySelector<HTMLFormElement>('form.reading-settings');
+  const form = document.querySelector<HTMLElement>('.reading-settings');
   if (!form) return;
   ready = true;
   const current = read();
@@ -45,5 +45,4 @@ export function initReadingSettings() {
     if (!(key in STORAGE_KEYS)) return;
     apply(key, parseSetting(key, input.value));
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
 }
