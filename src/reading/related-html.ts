@@ -21,5 +21,5 @@ export function relatedBlock(direction: 'plan' | 'result', links: readonly Relat
       return `<li><a href="${escapeHtml(link.href)}"><span class="related-place">${escapeHtml(place)}</span> ${escapeHtml(link.place.title)}</a> <span class="related-reason">${escapeHtml(link.reason)}</span></li>`;
     })
     .join('');
-  return `<aside class="related ui" data-pagefind-ignore><p class="related-title">${escapeHtml(heading)}</p><ul>${items}</ul></aside>`;
+  return `<div class="related ui" data-pagefind-ignore><p class="related-title">${escapeHtml(heading)}</p><ul>${items}</ul></div>`;
 }
