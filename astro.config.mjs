@@ -8,6 +8,7 @@ import siteFonts from './src/site/fonts/node/integration.ts';
 import { absolute, contentFolder } from './src/data/paths.ts';
 import printPdfs from './src/print/node/pdf.ts';
 import production from './src/site/node/production.ts';
+import serviceWorker from './src/offline/node/service-worker.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -32,8 +33,9 @@ export default defineConfig({
   // siteFonts() subsets the fonts to the site's characters first (src/site/fonts/).
   // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/);
   // printPdfs() then prints the paged print views to dist/pdf/ and links them (see src/print/node/);
-  // production() comes last: it precompresses what the others wrote.
-  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, mdx({ smartypants: false }), searchIndex(), printPdfs(), production()],
+  // serviceWorker() precaches the finished pages and the search index (src/offline/);
+  // production() comes last: it precompresses what the others wrote, sw.js included.
+  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, mdx({ smartypants: false }), searchIndex(), printPdfs(), serviceWorker(), production()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.

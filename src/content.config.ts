@@ -8,6 +8,7 @@ import { chartSchema, figureSchema } from './schemas/figure';
 import { footnoteSchema } from './schemas/footnote';
 import { indicatorSchema } from './schemas/indicator';
 import { reportSchema } from './schemas/report';
+import { relatedSchema } from './data/related';
 import { keyedEntries, singleEntry } from './lib/yaml-entries';
 import { absolute, contentFiles, OPTIONAL_FILES, type ContentKey } from './data/paths';
 import { existsSync } from 'node:fs';
@@ -82,4 +83,10 @@ const crosschecks = defineCollection({
   schema: crosscheckSchema,
 });
 
-export const collections = { chapters, footnotes, report, corrections, figures, charts, indicators, abbreviations, crosschecks };
+/** Links between a section of the 2023 results and the 2024 tasks of the same field (content/related.yaml). */
+const related = defineCollection({
+  loader: yamlList('related', 'id'),
+  schema: relatedSchema,
+});
+
+export const collections = { chapters, footnotes, report, corrections, figures, charts, indicators, abbreviations, crosschecks, related };

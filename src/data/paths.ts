@@ -23,15 +23,16 @@ export const CONTENT_LAYOUT = {
   charts: 'figures/charts.yaml',
   indicators: 'indicators.yaml',
   crosschecks: 'crosschecks.yaml',
+  related: 'related.yaml',
 } as const;
 
 export type ContentKey = keyof typeof CONTENT_LAYOUT;
 
 /**
- * Data files an editor adds after the import. Each may be absent: the site then builds
+ * Data files an editor adds after the import (related.yaml: the links between the two Parts). Each may be absent: the site then builds
  * without the pages that show it. A file that is present is checked in full.
  */
-export const OPTIONAL_FILES = ['figures', 'charts', 'indicators', 'crosschecks'] as const satisfies readonly ContentKey[];
+export const OPTIONAL_FILES = ['figures', 'charts', 'indicators', 'crosschecks', 'related'] as const satisfies readonly ContentKey[];
 
 /** The content folder as given: REPORT_CONTENT, else "content"; no trailing slash. */
 export function contentFolder(env: Record<string, string | undefined> = process.env): string {

@@ -307,6 +307,54 @@ export const vi = {
   'crosscheck.ratio.holds': '{numerator} chia cho {denominator} được {value}; báo cáo ghi {stated}, trong phạm vi làm tròn (±{tolerance}).',
   'crosscheck.ratio.exact': '{numerator} chia cho {denominator} được đúng {stated}, như báo cáo ghi.',
   'crosscheck.ratio.fails': '{numerator} chia cho {denominator} được {value}; báo cáo ghi {stated}, chênh {difference}.',
+
+  'site.menu': 'Menu',
+  'site.menuTitle': 'Menu của trang',
+  'site.searchButton': 'Tìm kiếm',
+  'site.tocButton': 'Mục lục chương',
+  'site.drawerClose': 'Đóng',
+  'site.toTop': 'Lên đầu trang',
+
+  'reading.button': 'Cỡ chữ, màu nền',
+  'reading.title': 'Cách hiển thị',
+  'reading.size': 'Cỡ chữ',
+  'reading.size.0': 'Vừa',
+  'reading.size.1': 'Lớn',
+  'reading.size.2': 'Lớn hơn',
+  'reading.size.3': 'Rất lớn',
+  'reading.leading': 'Giãn dòng',
+  'reading.leading.normal': 'Thường',
+  'reading.leading.wide': 'Rộng',
+  'reading.theme': 'Màu nền',
+  'reading.theme.auto': 'Theo thiết bị',
+  'reading.theme.light': 'Sáng',
+  'reading.theme.dark': 'Tối',
+  'reading.theme.sepia': 'Màu giấy',
+  'reading.note': 'Lựa chọn được ghi nhớ trên thiết bị này. Bản in luôn nền trắng.',
+
+  'offline.saving': 'Đang lưu để đọc ngoại tuyến…',
+  'offline.saved': 'Đã lưu để đọc ngoại tuyến',
+  'offline.update': 'Đã có bản cập nhật — tải lại',
+  'offline.appShortName': 'Báo cáo KT-XH',
+
+  'related.plan': 'Kế hoạch {year} cho lĩnh vực này',
+  'related.result': 'Kết quả {year} của lĩnh vực này',
+  'related.partOne': 'Phần thứ nhất, {place}',
+  'related.partTwo': 'Phần thứ hai, {place}',
+  'related.item': 'mục {label}',
+
+  'share.share': 'Chia sẻ',
+  'share.copy': 'Sao chép liên kết',
+  'share.shared': 'Đã mở hộp chia sẻ',
+
+  'home.partContents': 'Mục lục {part}',
+  'home.jumpTo': 'Đi nhanh tới',
+  'home.chapterItems': 'Các mục trong chương ({count})',
+
+  'footnotes.jump': 'Đến chú thích số',
+  'footnotes.jumpNav': 'Đi tới chú thích theo số',
+  'abbr.az': 'Tra theo chữ cái đầu',
+  'figuresPage.chartIndex': 'Danh sách biểu đồ',
 } as const;
 
 export type UiKey = keyof typeof vi;

@@ -13,8 +13,10 @@ import { reportSchema } from '../schemas/report';
 import { FIGURE_COMPONENTS } from './figures';
 import { validateFigureData } from './figures-validate';
 import { footnoteRefs, mdxBlocks } from './mdx-text';
+import { relatedSchema, type Related } from '../data/related';
+import { placesOf, relatedProblems, type ChapterSource } from '../reading/related';
 import { ContentError, keyedEntries, parseYaml, singleEntry } from './yaml-entries';
-import { absolute, contentFiles, contentFolder } from '../data/paths';
+import { absolute, contentFiles, contentFolder, hasFile } from '../data/paths';
 import { vocabularyViolations, type Vocabulary } from '../data/vocabulary';
 
 /** Block components a chapter may use on a line of its own. */
@@ -165,6 +167,38 @@ export function validateContent(root: string, folder: string = contentFolder()):
   }
   // The figures, charts and indicators, and the chapters' data components.
   errors.push(...validateFigureData(root, folder));
+  // The links between the two Parts: every id resolves, every section of Phần thứ nhất, mục I is covered.
+  if (hasFile(root, 'related', folder)) errors.push(...validateRelated(root, files.map((f) => `${dir}/${f}`), contentFiles(folder).related));
+  return errors;
+}
+
+/** Checks content/related.yaml against its schema and the chapters' permalink ids. */
+export function validateRelated(root: string, chapterFiles: readonly string[], file: string = contentFiles().related): ContentError[] {
+  const errors: ContentError[] = [];
+  collect(errors, () => {
+    const entries = Object.values(keyedEntries(readFileSync(absolute(root, file), 'utf8'), file, 'id'));
+    const pairs: Related[] = [];
+    entries.forEach((entry, i) => {
+      const errs = schemaErrors(file, `[${i}]`, relatedSchema, entry);
+      errors.push(...errs);
+      if (errs.length === 0) pairs.push(relatedSchema.parse(entry));
+    });
+    if (errors.length > 0) return;
+    const chapters: ChapterSource[] = [];
+    for (const chapterFile of chapterFiles) {
+      // A chapter that cannot be read is reported with the chapters: its ids are then unknown.
+      let source: { data: unknown; body: string };
+      try {
+        source = splitFrontmatter(readFileSync(absolute(root, chapterFile), 'utf8'), chapterFile);
+      } catch {
+        return;
+      }
+      const parsed = chapterSchema.safeParse(source.data);
+      if (!parsed.success) return;
+      chapters.push({ data: parsed.data, body: source.body });
+    }
+    for (const p of relatedProblems(pairs, placesOf(chapters))) errors.push(new ContentError(file, p.where, p.message));
+  });
   return errors;
 }
 

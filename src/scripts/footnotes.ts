@@ -50,6 +50,8 @@ function popoverFor(ref: HTMLElement): HTMLElement | null {
   return pop;
 }
 
+const desktop = () => window.matchMedia('(min-width: 48rem)').matches;
+
 function open(ref: HTMLElement) {
   const pop = popoverFor(ref);
   if (!pop) return;
@@ -60,6 +62,8 @@ function open(ref: HTMLElement) {
   } catch {
     pop.showPopover();
   }
+  // On a desktop the card is placed off the sentence by code loaded on first use.
+  if (desktop()) void import('./footnote-place').then((m) => m.track(pop, ref));
   pop.focus({ preventScroll: true });
 }
 

@@ -13,8 +13,9 @@
  * - Chart.js is downloaded only by pages that have a chart;
  * The fonts' own budget and checks are in fonts.test.ts.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { mdxBlocks } from '../../src/lib/mdx-text';
 import { splitFrontmatter } from '../../src/lib/validate-content';
@@ -138,10 +139,27 @@ function blockingScripts(source: string): string[] {
     .map((s) => s.attrs.src ?? 'an inline script');
 }
 
+/**
+ * The one script allowed to block: the reading settings' boot script (src/reading/client/
+ * boot.js), which must run before first paint so that the saved theme and text size show
+ * without a flash. It is external, and small.
+ */
+const isBootScript = (src: string) => /^\/_astro\/boot\.[\w-]+\.js$/u.test(src);
+const BOOT_SCRIPT_BUDGET = 600;
+
 describe('the scripts of every built page', () => {
-  it.each(builtPages())('$path are all external, and each a module, defer or async, so that none blocks rendering', ({ file }) => {
+  it.each(builtPages())('$path are all external, and each a module, defer or async, so that none blocks rendering, but the settings boot script', ({ file }) => {
     expect(startTags(readFileSync(file, 'utf8')).some((t) => t.name === 'script')).toBe(true);
-    expect(blockingScripts(readFileSync(file, 'utf8'))).toEqual([]);
+    const blocking = blockingScripts(readFileSync(file, 'utf8'));
+    expect(blocking.filter((src) => !isBootScript(src))).toEqual([]);
+    expect(blocking.filter(isBootScript)).toHaveLength(1);
+  });
+
+  it('has a settings boot script of at most 600 B gzip, the first script of <head>', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const first = startTags(html).find((t) => t.name === 'script');
+    expect(first && isBootScript(first.attrs.src ?? '')).toBe(true);
+    expect(gzipSync(readFileSync(join(DIST, first!.attrs.src!))).length).toBeLessThanOrEqual(BOOT_SCRIPT_BUDGET);
   });
 
   it('would be found blocking when classic without defer or async, or inline, and not when data', () => {

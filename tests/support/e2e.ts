@@ -39,9 +39,14 @@ export interface Opened extends Watched {
   close: () => Promise<void>;
 }
 
-/** Opens `path` in a fresh context, recording console errors, failed and foreign requests. */
+/**
+ * Opens `path` in a fresh context, recording console errors, failed and foreign requests.
+ * Service workers are blocked unless `options` allows them (tests/e2e/offline.test.ts):
+ * otherwise each fresh context would save the whole site for offline reading in the
+ * background, and answer the tests' requests from that copy.
+ */
 export async function open(browser: Browser, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options });
   const watched = await watchedPage(context, baseUrl);
   const response = await watched.page.goto(url(path), { waitUntil: 'load' });
   return { ...watched, context, status: response?.status(), close: () => context.close() };

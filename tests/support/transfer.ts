@@ -111,7 +111,8 @@ export async function measurePage(
   options: BrowserContextOptions = {},
   then?: (page: Page) => Promise<void>,
 ): Promise<PageCost> {
-  const context = await browser.newContext(options);
+  // The service worker's background download of the whole site is not the page's cost.
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options });
   try {
     const page = await context.newPage();
     const recorder = recordTransfers(page);
