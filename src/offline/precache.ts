@@ -22,8 +22,11 @@ export function urlOfFile(file: string): string {
 /** Files whose names change with their content. */
 export const HASHED_FILES = /^(?:_astro\/|pagefind\/(?:fragment|index)\/)/u;
 
-/** Files never precached: the worker itself. */
-export const NOT_PRECACHED = ['sw.js'];
+/**
+ * Files never precached: the worker itself, and the PDFs (about 1.4 MB, fetched only by a
+ * reader who asks for one; the print previews they are made from are precached).
+ */
+export const NOT_PRECACHED = ['sw.js', 'pdf/*.pdf'];
 
 /** The id of a build: a hash of its precache list, so that identical builds share it. */
 export function buildId(entries: readonly PrecacheEntry[]): string {

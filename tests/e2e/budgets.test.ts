@@ -14,14 +14,14 @@
  * The fonts' own budget and checks are in fonts.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { mdxBlocks } from '../../src/lib/mdx-text';
 import { splitFrontmatter } from '../../src/lib/validate-content';
 import { url, useBrowser } from '../support/e2e';
 import { startTags } from '../support/html';
-import { chapters, pagesToVisit, builtPages, ROOT } from '../support/site';
+import { chapters, pagesToVisit, builtPages, ROOT, DIST } from '../support/site';
 import { isChartCode, measurePage, totals, type Transfer } from '../support/transfer';
 
 const KB = 1000;
