@@ -26,19 +26,6 @@ export const reportSchema = z
     title: z.string().min(1),
     /** Short title for running headers and the browser tab. */
     shortTitle: z.string().min(1),
-    /**
-     * The two years the report covers, as its title states them: the year whose results
-     * Phần thứ nhất reports, and the year Phần thứ hai plans. UI strings take them as
-     * placeholders (e.g. "Kế hoạch {year} cho lĩnh vực này"); both must appear in `title`.
-     */
-    years: z
-      .object({
-        /** The year of the results (Phần thứ nhất). */
-        results: z.number().int().min(1900).max(2200),
-        /** The year of the plan (Phần thứ hai). */
-        plan: z.number().int().min(1900).max(2200),
-      })
-      .strict(),
     /** The body that issues the report. */
     issuer: nameSchema,
     /** The body the report is addressed to. */
@@ -92,14 +79,7 @@ export const reportSchema = z
       })
       .strict(),
   })
-  .strict()
-  .superRefine((report, ctx) => {
-    for (const key of ['results', 'plan'] as const) {
-      if (!report.title.includes(`năm ${report.years[key]}`)) {
-        ctx.addIssue({ code: 'custom', path: ['years', key], message: `${report.years[key]} does not appear in the title as "năm ${report.years[key]}"` });
-      }
-    }
-  });
+  .strict();
 
 export type ReportInput = z.input<typeof reportSchema>;
 export type Report = z.output<typeof reportSchema>;

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportYears } from '../../src/core/years';
 import { describe, expect, it } from 'vitest';
 import { relatedSchema } from '../../src/data/related';
 import { partOneSections, placesOf, relatedLinksFor, relatedProblems, insertAfter } from '../../src/reading/related';
@@ -77,11 +78,13 @@ describe('related links on the pages', () => {
   it('links a section to the plan and the task back to the results, with the years of report.yaml', () => {
     const here = relatedLinksFor('/phan-thu-nhat/i-1-linh-vuc-kinh-te/', pairs, places).get('p1-i-1-1');
     expect(here?.direction).toBe('plan');
-    const html = relatedBlock('plan', here!.links, report.years);
-    expect(html).toContain(`Kế hoạch ${report.years.plan} cho lĩnh vực này`);
+    const y = reportYears(report);
+    const years = { results: y.result, plan: y.plan };
+    const html = relatedBlock('plan', here!.links, years);
+    expect(html).toContain(`Kế hoạch ${years.plan} cho lĩnh vực này`);
     expect(html).toContain('href="/phan-thu-hai/3-nhiem-vu-giai-phap/#p2-3-3-y1"');
     const back = relatedLinksFor('/phan-thu-hai/3-nhiem-vu-giai-phap/', pairs, places).get('p2-3-3-y1');
-    expect(relatedBlock('result', back!.links, report.years)).toContain(`Kết quả ${report.years.results} của lĩnh vực này`);
+    expect(relatedBlock('result', back!.links, years)).toContain(`Kết quả ${years.results} của lĩnh vực này`);
   });
 
   it('places a block after its element, first for the chapter itself, and fails on an unknown id', () => {
@@ -92,8 +95,9 @@ describe('related links on the pages', () => {
   });
 });
 
-describe('report.yaml years', () => {
-  it('must appear in the title', () => {
-    expect(reportSchema.safeParse({ ...report, years: { results: 2022, plan: 2024 } }).error?.issues[0].path).toEqual(['years', 'results']);
+describe("the years the links' headings name", () => {
+  it("come from the parts' titles in report.yaml, and a title without a year is an error naming its field", () => {
+    expect(reportYears({ parts: [{ title: 'Tình hình thực hiện kế hoạch năm 2030' }, { title: 'Kế hoạch năm 2031' }] })).toEqual({ result: 2030, plan: 2031 });
+    expect(() => reportYears({ parts: [{ title: 'Tình hình thực hiện kế hoạch' }, { title: 'Kế hoạch năm 2031' }] })).toThrow('parts.1.title');
   });
 });
