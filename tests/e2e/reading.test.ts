@@ -99,7 +99,7 @@ describe('the phone header', () => {
         const menu = page.getByRole('dialog', { name: t('site.menuTitle') });
         await expect.poll(() => menu.isVisible(), SOON).toBe(true);
         for (const name of [t('site.nav.footnotes'), t('site.nav.figures'), t('site.nav.abbreviations')]) expect(await menu.getByRole('link', { name }).isVisible()).toBe(true);
-        expect(await menu.getByRole('searchbox').isVisible()).toBe(true);
+        expect(await menu.getByRole('combobox').isVisible()).toBe(true);
         await menu.getByRole('button', { name: t('site.drawerClose') }).click();
         await expect.poll(() => menu.isVisible(), SOON).toBe(false);
         expect(await page.evaluate(() => document.activeElement?.getAttribute('data-drawer'))).toBe('drawer-menu');
