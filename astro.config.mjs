@@ -2,17 +2,21 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
-import { assertValidContent } from './src/lib/validate-content.ts';
+import { exitOnContentErrors } from './src/lib/validate-content.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import siteFonts from './src/site/fonts/node/integration.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Fails `astro build`, `dev` and `check` on bad content, naming the file and the field. */
+/**
+ * Fails `astro build`, `dev` and `check` on bad content before anything is written: every
+ * error once, naming the file and the field or the file:line:column, without a stack trace.
+ * The content is content/, or the folder REPORT_CONTENT names (src/data/paths.ts).
+ */
 const contentCheck = {
   name: 'report-content-check',
   hooks: {
-    'astro:config:setup': () => assertValidContent(root),
+    'astro:config:setup': () => exitOnContentErrors(root),
   },
 };
 

@@ -5,6 +5,7 @@ import { getViteConfig } from 'astro/config';
  * Two projects:
  * - unit: pure logic and the content (schemas, faithfulness to the source, validation);
  *   runs before the build, with astro:content available through Astro's Vite config;
+ * - edition: facts of this edition of the report (content/), kept apart from the logic tests;
  * - e2e: the built site (dist/) served on loopback and driven in Debian's Chromium.
  */
 export default getViteConfig({
@@ -15,6 +16,14 @@ export default getViteConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          globalSetup: ['tests/support/unit-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'edition',
+          include: ['tests/edition/**/*.test.ts'],
           globalSetup: ['tests/support/unit-setup.ts'],
         },
       },

@@ -9,31 +9,32 @@ import { footnoteSchema } from './schemas/footnote';
 import { indicatorSchema } from './schemas/indicator';
 import { reportSchema } from './schemas/report';
 import { keyedEntries, singleEntry } from './lib/yaml-entries';
+import { absolute, contentFiles, OPTIONAL_FILES, type ContentKey } from './data/paths';
+import { existsSync } from 'node:fs';
 
-/** Paths of the content files, relative to the project root. */
-export const CONTENT_FILES = {
-  chapters: 'content/chapters',
-  footnotes: 'content/footnotes.yaml',
-  report: 'content/report.yaml',
-  corrections: 'content/corrections.yaml',
-  figures: 'content/figures/figures.yaml',
-  charts: 'content/figures/charts.yaml',
-  indicators: 'content/indicators.yaml',
-  abbreviations: 'content/abbreviations.yaml',
-  crosschecks: 'content/crosschecks.yaml',
-} as const;
+/** Paths of the content files: content/ or the folder REPORT_CONTENT names (src/data/paths.ts). */
+export const CONTENT_FILES = contentFiles();
+const root = process.cwd();
+
+/**
+ * A YAML list file keyed by one field. A data file an editor adds later (figures, charts,
+ * indicators, cross-checks) may be absent: its collection is then empty.
+ */
+function yamlList(key: ContentKey, id: string) {
+  const path = CONTENT_FILES[key];
+  if (!existsSync(absolute(root, path)) && (OPTIONAL_FILES as readonly string[]).includes(key)) return () => [];
+  return file(path, { parser: (text) => keyedEntries(text, path, id) });
+}
 
 /** The report's chapters, in MDX, mirroring Phần thứ nhất and Phần thứ hai. */
 const chapters = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: `./${CONTENT_FILES.chapters}` }),
+  loader: glob({ pattern: '*.mdx', base: absolute(root, CONTENT_FILES.chapters) }),
   schema: chapterSchema,
 });
 
 /** The report's 66 footnotes, keyed by their original number. */
 const footnotes = defineCollection({
-  loader: file(CONTENT_FILES.footnotes, {
-    parser: (text) => keyedEntries(text, CONTENT_FILES.footnotes, 'n'),
-  }),
+  loader: yamlList('footnotes', 'n'),
   schema: footnoteSchema,
 });
 
@@ -47,49 +48,37 @@ const report = defineCollection({
 
 /** Where the site's text deliberately differs from the source, and why. */
 const corrections = defineCollection({
-  loader: file(CONTENT_FILES.corrections, {
-    parser: (text) => keyedEntries(text, CONTENT_FILES.corrections, 'id'),
-  }),
+  loader: yamlList('corrections', 'id'),
   schema: correctionSchema,
 });
 
 /** The numbers the report states, each with its quote and source (content/figures/figures.yaml). */
 const figures = defineCollection({
-  loader: file(CONTENT_FILES.figures, {
-    parser: (text) => keyedEntries(text, CONTENT_FILES.figures, 'id'),
-  }),
+  loader: yamlList('figures', 'id'),
   schema: figureSchema,
 });
 
 /** The charts drawn from the figures (content/figures/charts.yaml). */
 const charts = defineCollection({
-  loader: file(CONTENT_FILES.charts, {
-    parser: (text) => keyedEntries(text, CONTENT_FILES.charts, 'id'),
-  }),
+  loader: yamlList('charts', 'id'),
   schema: chartSchema,
 });
 
 /** The 15 main targets for 2024, with their 2023 figures where the report gives them (content/indicators.yaml). */
 const indicators = defineCollection({
-  loader: file(CONTENT_FILES.indicators, {
-    parser: (text) => keyedEntries(text, CONTENT_FILES.indicators, 'id'),
-  }),
+  loader: yamlList('indicators', 'id'),
   schema: indicatorSchema,
 });
 
 /** The abbreviations the report uses, with their expansions (content/abbreviations.yaml). */
 const abbreviations = defineCollection({
-  loader: file(CONTENT_FILES.abbreviations, {
-    parser: (text) => keyedEntries(text, CONTENT_FILES.abbreviations, 'id'),
-  }),
+  loader: yamlList('abbreviations', 'id'),
   schema: abbreviationSchema,
 });
 
 /** Arithmetic relations between the report's own figures, checked at build time (content/crosschecks.yaml). */
 const crosschecks = defineCollection({
-  loader: file(CONTENT_FILES.crosschecks, {
-    parser: (text) => keyedEntries(text, CONTENT_FILES.crosschecks, 'id'),
-  }),
+  loader: yamlList('crosschecks', 'id'),
   schema: crosscheckSchema,
 });
 

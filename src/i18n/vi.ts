@@ -16,9 +16,9 @@ export const vi = {
   'home.title': 'Mục lục báo cáo',
   'home.lede': '{issuer} báo cáo {addressee} tại {session}.',
   'home.orientation':
-    'Báo cáo gồm hai phần. Phần thứ nhất đánh giá tình hình thực hiện kế hoạch năm 2023; Phần thứ hai đề ra mục tiêu, chỉ tiêu và giải pháp cho năm 2024. Mỗi chương là một trang riêng, in được riêng; 66 chú thích giữ nguyên số gốc và mở ngay tại chỗ khi bấm vào số chú thích.',
+    'Báo cáo gồm hai phần. Phần thứ nhất đánh giá tình hình thực hiện kế hoạch năm {result}; Phần thứ hai đề ra mục tiêu, chỉ tiêu và giải pháp cho năm {plan}. Mỗi chương là một trang riêng, in được riêng; {footnotes} chú thích giữ nguyên số gốc và mở ngay tại chỗ khi bấm vào số chú thích.',
   'home.contents': 'Mục lục',
-  'home.footnoteIndex': 'Xem toàn bộ 66 chú thích',
+  'home.footnoteIndex': 'Xem toàn bộ {footnotes} chú thích',
   'home.closing': 'Phần kết',
   'home.appendixNote': 'Phụ lục số 01 (các chỉ tiêu) được báo cáo nhắc tới nhưng không có trong văn bản nguồn, nên không được đăng ở đây.',
 
@@ -59,9 +59,9 @@ export const vi = {
   'notFound.search': 'Tìm trong báo cáo',
 
   'site.nav.figures': 'Số liệu',
-  'site.nav.targets': 'Chỉ tiêu 2024',
-  'home.figuresLink': 'Số liệu chính năm 2023: biểu đồ, bảng và dữ liệu tải về',
-  'home.targetsLink': 'Chỉ tiêu chủ yếu năm 2024, bên cạnh kết quả năm 2023',
+  'site.nav.targets': 'Chỉ tiêu {plan}',
+  'home.figuresLink': 'Số liệu chính năm {result}: biểu đồ, bảng và dữ liệu tải về',
+  'home.targetsLink': 'Chỉ tiêu chủ yếu năm {plan}, bên cạnh kết quả năm {result}',
 
   'format.increase': 'tăng {value}',
   'format.decrease': 'giảm {value}',
@@ -133,17 +133,17 @@ export const vi = {
   'figuresPage.downloadsLede':
     'Tệp CSV mã UTF-8 (mở được tiếng Việt trong Excel), mỗi dòng một số liệu, kèm nguyên văn và nguồn; cột “Giá trị” dùng dấu chấm thập phân. Tệp JSON chứa toàn bộ số liệu, biểu đồ và chỉ tiêu.',
   'figuresPage.csvAll': 'Danh mục số liệu (CSV)',
-  'figuresPage.csvIndicators': 'Chỉ tiêu năm 2024 (CSV)',
+  'figuresPage.csvIndicators': 'Chỉ tiêu năm {plan} (CSV)',
   'figuresPage.json': 'Toàn bộ số liệu (JSON)',
-  'figuresPage.targetsLink': 'Xem 15 chỉ tiêu chủ yếu năm 2024',
+  'figuresPage.targetsLink': 'Xem {targets} chỉ tiêu chủ yếu năm {plan}',
 
-  'targetsPage.title': 'Chỉ tiêu chủ yếu năm 2024',
+  'targetsPage.title': 'Chỉ tiêu chủ yếu năm {plan}',
   'targetsPage.lede':
-    'Các chỉ tiêu kinh tế, xã hội và môi trường mà báo cáo đặt ra cho năm 2024 (Phần thứ hai, mục 2.2), mỗi chỉ tiêu bên cạnh kết quả và kế hoạch năm 2023 khi báo cáo có nêu. Bấm vào một con số để đến câu của báo cáo nêu số đó.',
+    'Các chỉ tiêu kinh tế, xã hội và môi trường mà báo cáo đặt ra cho năm {plan} (Phần thứ hai, mục 2.2), mỗi chỉ tiêu bên cạnh kết quả và kế hoạch năm {result} khi báo cáo có nêu. Bấm vào một con số để đến câu của báo cáo nêu số đó.',
   'targetsPage.count': 'Báo cáo nêu:',
   'targetsPage.table': 'Bảng chỉ tiêu',
-  'targetsPage.charts': 'Chỉ tiêu năm 2024 bên cạnh năm 2023',
-  'targetsPage.chartsLede': 'Chỉ những chỉ tiêu mà báo cáo nêu cả số năm 2023; mỗi biểu đồ một đơn vị đo.',
+  'targetsPage.charts': 'Chỉ tiêu năm {plan} bên cạnh năm {result}',
+  'targetsPage.chartsLede': 'Chỉ những chỉ tiêu mà báo cáo nêu cả số năm {result}; mỗi biểu đồ một đơn vị đo.',
   'targetsPage.readChapter': 'Đọc mục 2.2 trong báo cáo',
 
   'csv.table': 'Bảng',
@@ -163,7 +163,7 @@ export const vi = {
   'search.box.placeholder': 'Tìm trong báo cáo',
   'search.box.submit': 'Tìm',
   'search.title': 'Tìm kiếm',
-  'search.description': 'Tìm theo từ khóa trong toàn văn báo cáo và 66 chú thích, gõ có dấu hay không dấu.',
+  'search.description': 'Tìm theo từ khóa trong toàn văn báo cáo và {footnotes} chú thích, gõ có dấu hay không dấu.',
   'search.lede': 'Tìm theo từ khóa trong toàn văn báo cáo và {count} chú thích. Gõ có dấu hay không dấu đều được: “dau tu” tìm thấy “đầu tư”.',
   'search.noScript': 'Chức năng tìm kiếm cần JavaScript, mà trình duyệt của bạn đang tắt JavaScript. Bạn vẫn có thể đọc toàn bộ chú thích trong',
   'search.noScriptLink': 'Danh mục chú thích',
@@ -195,7 +195,7 @@ export const vi = {
   'print.homeLink': 'Bản in toàn bộ báo cáo (in hoặc lưu thành PDF)',
   'print.pageNumber': 'Trang {page}/{pages}',
   'print.whole.title': 'Bản in toàn bộ báo cáo',
-  'print.whole.description': 'Toàn văn báo cáo trên một trang, kèm 66 chú thích, để in hoặc lưu thành PDF.',
+  'print.whole.description': 'Toàn văn báo cáo trên một trang, kèm {footnotes} chú thích, để in hoặc lưu thành PDF.',
   'print.whole.help':
     'Trang này chứa toàn văn báo cáo theo đúng thứ tự, để in hoặc lưu thành tệp PDF (trong hộp thoại in, chọn “Lưu dưới dạng PDF”). Bản in khổ A4, mỗi chương bắt đầu ở trang mới, có số trang và chú thích ở cuối mỗi chương.',
   'print.cover.issuer': 'Cơ quan ban hành',

@@ -22,7 +22,8 @@ import { countProblems, footnoteChapters, footnoteRecord, type SearchChapter } f
 import { splitFrontmatter } from '../lib/validate-content';
 import { keyedEntries } from '../lib/yaml-entries';
 import { chapterSchema } from '../schemas/chapter';
-import { FOOTNOTE_COUNT, footnoteSchema, type Footnote } from '../schemas/footnote';
+import { footnoteSchema, type Footnote } from '../schemas/footnote';
+import { absolute, contentFiles, contentFolder } from '../data/paths';
 
 /** Files of Pagefind's bundle that the site does not use. */
 export const UNUSED_BUNDLE_FILES = [
@@ -41,20 +42,21 @@ export interface SearchContent {
 }
 
 /** The chapters (in reading order) and footnotes of the content folder under `root`. */
-export function readSearchContent(root: string): SearchContent {
-  const dir = join(root, 'content/chapters');
+export function readSearchContent(root: string, folder: string = contentFolder()): SearchContent {
+  const paths = contentFiles(folder);
+  const dir = absolute(root, paths.chapters);
   const chapters = readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
-      const file = `content/chapters/${f}`;
+      const file = `${paths.chapters}/${f}`;
       const { data, body } = splitFrontmatter(readFileSync(join(dir, f), 'utf8'), file);
       const parsed = chapterSchema.parse(data);
       return { order: parsed.order, slug: parsed.slug, part: parsed.part, label: chapterNavLabel(parsed), footnotes: footnoteRefs(body).map((r) => r.n) };
     })
     .sort((a, b) => a.order - b.order)
     .map(({ order: _order, ...c }) => c);
-  const file = 'content/footnotes.yaml';
-  const footnotes = Object.values(keyedEntries(readFileSync(join(root, file), 'utf8'), file, 'n'))
+  const file = paths.footnotes;
+  const footnotes = Object.values(keyedEntries(readFileSync(absolute(root, file), 'utf8'), file, 'n'))
     .map((e) => footnoteSchema.parse(e))
     .sort((a, b) => a.n - b.n);
   return { chapters, footnotes };
@@ -131,7 +133,7 @@ export async function buildSearchIndex(options: { root: string; dist: string; co
       if (added.errors.length > 0) fail(`footnote ${footnote.n}: ${added.errors.join('; ')}`);
       footnotes++;
     }
-    const problems = countProblems({ chapters: content.chapters.length, footnotes: content.footnotes.length }, { chapters, footnotes }, FOOTNOTE_COUNT);
+    const problems = countProblems({ chapters: content.chapters.length, footnotes: content.footnotes.length }, { chapters, footnotes }, new Set(content.chapters.flatMap((c) => c.footnotes)).size);
     if (problems.length > 0) fail(problems.join('; '));
     const outputPath = join(dist, 'pagefind');
     const written = await index.writeFiles({ outputPath });

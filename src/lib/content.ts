@@ -7,7 +7,9 @@ import type { Footnote } from '../schemas/footnote';
 import type { Report } from '../schemas/report';
 import { footnoteRefs } from './mdx-text';
 import { chapterOutline, type ChapterOutline } from './outline';
-import { figureData, sourceIndex, type FigureData, type SourceIndex } from './figures';
+import { DATA_PATHS, figureData, sourceIndex, type FigureData, type SourceIndex } from './figures';
+import { reportYears, targetsSlug } from '../core/years';
+import { contentFiles } from '../data/paths';
 import type { Abbreviation } from '../schemas/abbreviation';
 import type { Figure } from '../schemas/figure';
 import { abbrPlan, chapterSegments, firstUses, placeKey, readingOrder, type AbbrPlan, type FirstUse, type Segment } from './abbr';
@@ -31,7 +33,7 @@ export async function getNeighbours(chapter: Chapter) {
 /** The report's metadata. */
 export async function getReport(): Promise<Report> {
   const entry = await getEntry('report', 'report');
-  if (!entry) throw new Error('content/report.yaml: no report metadata');
+  if (!entry) throw new Error(`${contentFiles().report}: no report metadata`);
   return entry.data;
 }
 
@@ -181,4 +183,54 @@ export async function getCrosscheckEvaluations(): Promise<Evaluation[]> {
     figures.map((f) => f.data),
   );
   return inReadingOrder(evaluations, position);
+}
+
+/**
+ * The pages whose data an editor adds after the import, and whether each is built: the
+ * figures page (content figures/figures.yaml), the targets page (indicators.yaml; its
+ * address names the year planned for) and the cross-checks page (crosschecks.yaml).
+ */
+export interface SitePages {
+  figures: string | null;
+  targets: string | null;
+  targetsCsv: string | null;
+  crosschecks: string | null;
+  /** The targets page's URL segment, e.g. "chi-tieu-2024". */
+  targetsSlug: string;
+}
+
+let sitePagesOnce: Promise<SitePages> | undefined;
+export function getSitePages(): Promise<SitePages> {
+  sitePagesOnce ??= loadSitePages();
+  return sitePagesOnce;
+}
+
+async function loadSitePages(): Promise<SitePages> {
+  const [report, figures, indicators, crosschecks] = await Promise.all([getReport(), getCollection('figures'), getCollection('indicators'), getCollection('crosschecks')]);
+  const slug = targetsSlug(report);
+  return {
+    figures: figures.length > 0 ? DATA_PATHS.figuresPage : null,
+    targets: indicators.length > 0 ? DATA_PATHS.targetsPage(slug) : null,
+    targetsCsv: indicators.length > 0 ? DATA_PATHS.indicatorsCsv(slug) : null,
+    crosschecks: crosschecks.length > 0 && figures.length > 0 ? '/doi-chieu-so-lieu/' : null,
+    targetsSlug: slug,
+  };
+}
+
+/** This edition's numbers for the site's own sentences (src/i18n/vi.ts placeholders): years from report.yaml, counts from the content. */
+export interface EditionParams {
+  [key: string]: number;
+  /** The year Part One reports results for. */
+  result: number;
+  /** The year Part Two plans for. */
+  plan: number;
+  /** How many footnotes the report has. */
+  footnotes: number;
+  /** How many main targets indicators.yaml lists. */
+  targets: number;
+}
+
+export async function getEditionParams(): Promise<EditionParams> {
+  const [report, footnotes, indicators] = await Promise.all([getReport(), getFootnotes(), getCollection('indicators')]);
+  return { ...reportYears(report), footnotes: footnotes.length, targets: indicators.length };
 }

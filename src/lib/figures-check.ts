@@ -88,7 +88,7 @@ export function checkReferences(figures: Figure[], charts: ChartSpec[], indicato
     else if (typeof ref !== 'string' && figure.outOf === undefined) list.push({ id, field, message: `figure "${ref.figure}" has no outOf` });
   };
   for (const chart of charts) {
-    if (RESERVED_CSV_NAMES.includes(chart.id)) problems.charts.push({ id: chart.id, field: 'id', message: `"${chart.id}" is the name of another download` });
+    if (RESERVED_CSV_NAMES.some((r) => (typeof r === 'string' ? r === chart.id : r.test(chart.id)))) problems.charts.push({ id: chart.id, field: 'id', message: `"${chart.id}" is the name of another download` });
     if (chart.kind === 'figures') {
       chart.series.forEach((s, j) =>
         s.values.forEach((v, i) => {

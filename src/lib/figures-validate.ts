@@ -10,15 +10,14 @@ import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { chapterSchema } from '../schemas/chapter';
 import { chartSchema, figureSchema, type ChartSpec, type Figure } from '../schemas/figure';
-import { FOOTNOTE_COUNT, footnoteSchema } from '../schemas/footnote';
+import { footnoteSchema } from '../schemas/footnote';
 import { INDICATOR_GROUPS, indicatorSchema, type Indicator } from '../schemas/indicator';
-import { FIGURE_FILES, sourceIndex, type ChapterSource } from './figures';
+import { sourceIndex, type ChapterSource } from './figures';
+import { absolute, contentFiles, contentFolder } from '../data/paths';
 import { checkProvenance, checkReferences, type FieldProblem } from './figures-check';
 import { mdxBlocks } from './mdx-text';
 import { ContentError, keyedEntries, parseYaml } from './yaml-entries';
 
-const CHAPTERS = 'content/chapters';
-const FOOTNOTES = 'content/footnotes.yaml';
 
 /** The props each data component takes, and whether each is required. */
 const COMPONENT_PROPS: Record<string, Record<string, { required: boolean }>> = {
@@ -27,14 +26,14 @@ const COMPONENT_PROPS: Record<string, Record<string, { required: boolean }>> = {
 };
 
 /** Reads the entries of a data file and validates each against its schema. */
-function readEntries<T>(root: string, file: string, schema: z.ZodType<T>, errors: ContentError[]): T[] {
-  if (!existsSync(join(root, file))) {
-    errors.push(new ContentError(file, '(file)', 'missing'));
+function readEntries<T>(root: string, file: string, schema: z.ZodType<T>, errors: ContentError[], optional = false): T[] {
+  if (!existsSync(absolute(root, file))) {
+    if (!optional) errors.push(new ContentError(file, '(file)', 'missing'));
     return [];
   }
   let entries: Record<string, Record<string, unknown>>;
   try {
-    entries = keyedEntries(readFileSync(join(root, file), 'utf8'), file, 'id');
+    entries = keyedEntries(readFileSync(absolute(root, file), 'utf8'), file, 'id');
   } catch (e) {
     if (e instanceof ContentError) {
       errors.push(e);
@@ -59,13 +58,13 @@ function readEntries<T>(root: string, file: string, schema: z.ZodType<T>, errors
  * The chapters and footnotes that parse. Those that do not are validateContent()'s to
  * report; they are listed as unreadable, so that no figure is blamed for their errors.
  */
-function readSources(root: string) {
+function readSources(root: string, CHAPTERS: string, FOOTNOTES: string) {
   const chapters: (ChapterSource & { file: string })[] = [];
   const unreadableChapters = new Set<string>();
-  for (const name of readdirSync(join(root, CHAPTERS)).filter((f) => f.endsWith('.mdx')).sort()) {
+  for (const name of readdirSync(absolute(root, CHAPTERS)).filter((f) => f.endsWith('.mdx')).sort()) {
     const file = `${CHAPTERS}/${name}`;
     const id = name.replace(/\.mdx$/u, '');
-    const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/u.exec(readFileSync(join(root, file), 'utf8'));
+    const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/u.exec(readFileSync(absolute(root, file), 'utf8'));
     try {
       const data = m ? chapterSchema.safeParse(parseYaml(m[1], file)) : null;
       if (m && data?.success) chapters.push({ id, file, data: data.data, body: m[2] });
@@ -76,9 +75,11 @@ function readSources(root: string) {
   }
   let footnotes: { n: number; text: string }[] = [];
   let footnotesRead = true;
+  let footnotesValid = true;
   try {
-    footnotes = Object.values(keyedEntries(readFileSync(join(root, FOOTNOTES), 'utf8'), FOOTNOTES, 'n')).flatMap((e) => {
+    footnotes = Object.values(keyedEntries(readFileSync(absolute(root, FOOTNOTES), 'utf8'), FOOTNOTES, 'n')).flatMap((e) => {
       const f = footnoteSchema.safeParse(e);
+      if (!f.success) footnotesValid = false;
       return f.success ? [f.data] : [];
     });
   } catch {
@@ -89,7 +90,7 @@ function readSources(root: string) {
   const unreadable = (f: Figure) => {
     const s = f.source;
     if (!('footnote' in s)) return unreadableChapters.has(s.chapter);
-    return !footnotesRead || (!footnoteKnown.has(s.footnote) && footnoteKnown.size < FOOTNOTE_COUNT);
+    return !footnotesRead || (!footnoteKnown.has(s.footnote) && !footnotesValid);
   };
   return { chapters, footnotes, unreadable, complete: unreadableChapters.size === 0 };
 }
@@ -97,12 +98,14 @@ function readSources(root: string) {
 const toErrors = (file: string, problems: FieldProblem[]) => problems.map((p) => new ContentError(file, `${p.id}.${p.field}`, p.message));
 
 /** Every problem of the data files and of the chapters' data components. */
-export function validateFigureData(root: string): ContentError[] {
+export function validateFigureData(root: string, folder: string = contentFolder()): ContentError[] {
+  const paths = contentFiles(folder);
+  const FIGURE_FILES = { figures: paths.figures, charts: paths.charts, indicators: paths.indicators };
   const errors: ContentError[] = [];
-  const figures: Figure[] = readEntries(root, FIGURE_FILES.figures, figureSchema, errors);
-  const charts: ChartSpec[] = readEntries(root, FIGURE_FILES.charts, chartSchema, errors);
-  const indicators: Indicator[] = readEntries(root, FIGURE_FILES.indicators, indicatorSchema, errors);
-  const { chapters, footnotes, unreadable, complete } = readSources(root);
+  const figures: Figure[] = readEntries(root, FIGURE_FILES.figures, figureSchema, errors, true);
+  const charts: ChartSpec[] = readEntries(root, FIGURE_FILES.charts, chartSchema, errors, true);
+  const indicators: Indicator[] = readEntries(root, FIGURE_FILES.indicators, indicatorSchema, errors, true);
+  const { chapters, footnotes, unreadable, complete } = readSources(root, paths.chapters, paths.footnotes);
 
   // Provenance: each quote where its source says, each value as its words say.
   let index: ReturnType<typeof sourceIndex> | null = null;
@@ -137,6 +140,9 @@ export function validateFigureData(root: string): ContentError[] {
         if (!chartIds.has(props.id)) errors.push(new ContentError(chapter.file, tag, `there is no chart "${props.id}" in ${FIGURE_FILES.charts}`));
         else if (placed.has(props.id)) errors.push(new ContentError(chapter.file, tag, `chart "${props.id}" is already placed in ${placed.get(props.id)}`));
         else placed.set(props.id, chapter.file);
+      }
+      if (block.name === 'IndicatorTable' && !existsSync(absolute(root, FIGURE_FILES.indicators))) {
+        errors.push(new ContentError(chapter.file, tag, `there is no ${FIGURE_FILES.indicators}: add the file, or remove the table`));
       }
       if (block.name === 'IndicatorTable' && props.group !== undefined && !(INDICATOR_GROUPS as readonly string[]).includes(props.group)) {
         errors.push(new ContentError(chapter.file, tag, `there is no indicator group "${props.group}": use ${INDICATOR_GROUPS.join(', ')}`));

@@ -13,7 +13,7 @@ import { formatQuantity, formatValue } from './format';
 import { inlinePlainText, mdxBlocks } from './mdx-text';
 import { chapterOutline } from './outline';
 
-/** Paths of the data files, relative to the project root. */
+/** Paths of the data files in content/ (the build reads the content folder's through src/data/paths.ts). */
 export const FIGURE_FILES = {
   figures: 'content/figures/figures.yaml',
   charts: 'content/figures/charts.yaml',
@@ -23,18 +23,21 @@ export const FIGURE_FILES = {
 /** Block components a chapter may use for the data, on a line of their own. */
 export const FIGURE_COMPONENTS = ['DataChart', 'IndicatorTable'] as const;
 
-/** URL paths of the pages and downloads. */
+/**
+ * URL paths of the pages and downloads. The targets page and its CSV are named after the
+ * year planned for (targetsSlug() of src/core/years.ts, from report.yaml): "chi-tieu-2024".
+ */
 export const DATA_PATHS = {
   figuresPage: '/so-lieu/',
-  targetsPage: '/chi-tieu-2024/',
+  targetsPage: (slug: string) => `/${slug}/`,
   json: '/du-lieu/du-lieu.json',
   figuresCsv: '/du-lieu/so-lieu.csv',
-  indicatorsCsv: '/du-lieu/chi-tieu-2024.csv',
+  indicatorsCsv: (slug: string) => `/du-lieu/${slug}.csv`,
   chartCsv: (id: string) => `/du-lieu/${id}.csv`,
 } as const;
 
 /** Names a chart id may not take, because its CSV would clash with another download. */
-export const RESERVED_CSV_NAMES = ['so-lieu', 'chi-tieu-2024'];
+export const RESERVED_CSV_NAMES = ['so-lieu', /^chi-tieu-\d{4}$/u];
 
 /** DOM id of a chart's <figure>. */
 export const chartAnchor = (id: string) => `bieu-do-${id}`;

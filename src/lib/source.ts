@@ -45,7 +45,8 @@ export interface ParsedSource {
   markers: SourceMarker[];
 }
 
-const FOOTNOTE_START = /^(\d{1,2})- /;
+const FOOTNOTE_START = /^(\d{1,3})- /;
+const RECIPIENTS_LABEL = /^Nơi nhận\s*:?/u;
 
 /** Splits text into whitespace-separated tokens. */
 export function tokenize(text: string): string[] {
@@ -64,6 +65,8 @@ function pages(lines: string[]): number[][] {
 
 export function parseSource(text: string): ParsedSource {
   const lines = text.split('\n');
+  // A final newline ends the last line; it does not open an empty one.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const line = (n: number) => lines[n - 1].trim();
   const body: number[] = [];
   const footnotes: SourceFootnote[] = [];
@@ -100,10 +103,30 @@ export function parseSource(text: string): ParsedSource {
   }
 
   for (const fn of footnotes) fn.text = fn.text.replace(/\s+/gu, ' ').trim();
-  const bodyLines = body.map(line);
+  const { bodyLines, bodyLineNumbers } = readingOrder(body, line);
   const rawTokens = tokenize(bodyLines.join('\n'));
   const { tokens, markers } = findMarkers(rawTokens, footnotes.length);
-  return { bodyLines, bodyLineNumbers: body, bodyTokens: tokens, footnotes, markers };
+  return { bodyLines, bodyLineNumbers, bodyTokens: tokens, footnotes, markers };
+}
+
+/**
+ * The body lines in reading order. The closing "Nơi nhận" block may be set in two columns,
+ * side by side (recipients left, signature right, separated by a run of spaces): the left
+ * column is read first, then the right, as the site shows them (<Recipients />, <Signature />).
+ */
+function readingOrder(body: number[], line: (n: number) => string) {
+  const at = body.findIndex((n) => RECIPIENTS_LABEL.test(line(n)));
+  const split = (n: number) => line(n).split(/\s{3,}|\t+/u).filter(Boolean);
+  if (at < 0 || !body.slice(at).some((n) => split(n).length > 1)) return { bodyLines: body.map(line), bodyLineNumbers: body };
+  const left: [string, number][] = [];
+  const right: [string, number][] = [];
+  for (const n of body.slice(at)) {
+    const [l, ...r] = split(n);
+    left.push([l ?? '', n]);
+    if (r.length) right.push([r.join(' '), n]);
+  }
+  const all: [string, number][] = [...body.slice(0, at).map((n): [string, number] => [line(n), n]), ...left, ...right];
+  return { bodyLines: all.map(([l]) => l), bodyLineNumbers: all.map(([, n]) => n) };
 }
 
 /**

@@ -3,17 +3,19 @@
  * build with a message that names the file and the field. Astro's own loaders only
  * log some of these (a missing id, a broken reference) and carry on.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join as joinPath } from 'node:path';
 import type { z } from 'astro/zod';
 import { chapterSchema } from '../schemas/chapter';
 import { correctionSchema } from '../schemas/correction';
-import { FOOTNOTE_COUNT, footnoteSchema } from '../schemas/footnote';
+import { footnoteSchema } from '../schemas/footnote';
 import { reportSchema } from '../schemas/report';
 import { FIGURE_COMPONENTS } from './figures';
 import { validateFigureData } from './figures-validate';
 import { footnoteRefs, mdxBlocks } from './mdx-text';
 import { ContentError, keyedEntries, parseYaml, singleEntry } from './yaml-entries';
+import { absolute, contentFiles, contentFolder } from '../data/paths';
+import { vocabularyViolations, type Vocabulary } from '../data/vocabulary';
 
 /** Block components a chapter may use on a line of its own. */
 export const BLOCK_COMPONENTS = ['Recipients', 'Signature', ...FIGURE_COMPONENTS] as const;
@@ -62,12 +64,14 @@ export function malformedFootnoteMarkers(body: string): { text: string; line: nu
 }
 
 /** Validates all content under `root` (the project folder). Returns every error found. */
-export function validateContent(root: string): ContentError[] {
+export function validateContent(root: string, folder: string = contentFolder()): ContentError[] {
   const errors: ContentError[] = [];
+  const paths = contentFiles(folder);
   const rel = (p: string) => p;
+  const join = (_root: string, file: string) => absolute(root, file);
 
   // Footnotes
-  const fnFile = rel('content/footnotes.yaml');
+  const fnFile = paths.footnotes;
   const known = new Set<number>();
   // Whether footnotes.yaml could be read as a list at all: if not, its error is reported
   // and the chapters' markers are not checked against it (every one would seem missing).
@@ -80,18 +84,21 @@ export function validateContent(root: string): ContentError[] {
       errors.push(...errs);
       if (errs.length === 0) known.add(entry.n as number);
     });
-    for (let n = 1; n <= FOOTNOTE_COUNT; n++) {
+    // Footnotes are numbered once for the whole report, consecutively from the first.
+    const numbers = [...known].sort((a, b) => a - b);
+    for (let n = numbers[0]; n < numbers[numbers.length - 1]; n++) {
       if (!known.has(n) && !errors.some((e) => e.file === fnFile)) errors.push(new ContentError(fnFile, `n=${n}`, 'footnote is missing'));
     }
+    if (numbers.length === 0 && !errors.some((e) => e.file === fnFile)) errors.push(new ContentError(fnFile, '(file)', 'no footnotes'));
   });
 
   // Report metadata and corrections
-  const reportFile = rel('content/report.yaml');
+  const reportFile = paths.report;
   collect(errors, () => {
     const data = singleEntry(readFileSync(join(root, reportFile), 'utf8'), reportFile, 'report').report;
     errors.push(...schemaErrors(reportFile, '', reportSchema, data));
   });
-  const corrFile = rel('content/corrections.yaml');
+  const corrFile = paths.corrections;
   const corrections: { chapter: string; index: number }[] = [];
   collect(errors, () => {
     const entries = keyedEntries(readFileSync(join(root, corrFile), 'utf8'), corrFile, 'id');
@@ -102,9 +109,13 @@ export function validateContent(root: string): ContentError[] {
   });
 
   // Chapters
-  const dir = rel('content/chapters');
+  const dir = paths.chapters;
   const files = readdirSync(join(root, dir)).filter((f) => f.endsWith('.mdx')).sort();
   if (files.length === 0) errors.push(new ContentError(dir, '(folder)', 'no chapters'));
+  const vocabulary: Vocabulary = {
+    blocks: { Recipients: [], Signature: [], DataChart: ['id'], IndicatorTable: ['group'] },
+    shipped: (path) => existsSync(joinPath(root, 'public', decodeURI(path))) && !path.split('/').includes('..'),
+  };
   const seenRef = new Map<number, string>();
   const seenOrder = new Map<number, string>();
   const seenSlug = new Map<string, string>();
@@ -112,7 +123,8 @@ export function validateContent(root: string): ContentError[] {
   for (const name of files) {
     const file = `${dir}/${name}`;
     collect(errors, () => {
-      const { data, body } = splitFrontmatter(readFileSync(join(root, file), 'utf8'), file);
+      const text = readFileSync(join(root, file), 'utf8');
+      const { data, body } = splitFrontmatter(text, file);
       const errs = schemaErrors(file, 'frontmatter', chapterSchema, data);
       errors.push(...errs);
       if (errs.length === 0) {
@@ -127,7 +139,7 @@ export function validateContent(root: string): ContentError[] {
         // A marker already reported as unknown or repeated does not move the order check on,
         // so that it does not make the markers after it look out of order.
         if (footnotesRead && !known.has(ref.n)) {
-          errors.push(new ContentError(file, where, `footnote ${ref.n} does not exist in content/footnotes.yaml`));
+          errors.push(new ContentError(file, where, `footnote ${ref.n} does not exist in ${fnFile}`));
           continue;
         }
         if (seenRef.has(ref.n)) {
@@ -138,35 +150,43 @@ export function validateContent(root: string): ContentError[] {
         seenRef.set(ref.n, file);
         lastRef = Math.max(lastRef, ref.n);
       }
-      for (const bad of malformedFootnoteMarkers(body)) {
-        errors.push(new ContentError(file, `${bad.text} (line ${bad.line} of the body)`, 'malformed footnote marker: write it as <Fn n={13} />, a whole number in braces'));
-      }
-      const stray = body.match(/<(?!Fn\s)(?!\/)[A-Za-z][^>]*>/gu) ?? [];
-      for (const block of mdxBlocks(body)) {
-        if (block.kind === 'component' && !(BLOCK_COMPONENTS as readonly string[]).includes(block.name)) {
-          errors.push(new ContentError(file, `<${block.name} /> (line ${block.line} of the body)`, 'unknown component'));
-        }
-      }
-      for (const tag of stray.filter((s) => !BLOCK_COMPONENTS.some((c) => s.startsWith(`<${c}`)))) {
-        errors.push(new ContentError(file, tag, 'unknown tag: chapters may use <Fn n={…} />, <Recipients /> and <Signature /> only'));
+      // The chapter vocabulary: no code, no raw HTML, links and images only within the site.
+      const firstLine = text.slice(0, text.length - body.length).split('\n').length;
+      for (const v of vocabularyViolations(body, vocabulary, firstLine)) {
+        errors.push(new ContentError(file, `${v.line}:${v.column}`, v.reason, v));
       }
     });
   }
   for (const n of known) {
-    if (!seenRef.has(n)) errors.push(new ContentError(fnFile, `n=${n}`, 'footnote is never referenced by a <Fn /> in content/chapters'));
+    if (!seenRef.has(n)) errors.push(new ContentError(fnFile, `n=${n}`, `footnote is never referenced by a <Fn /> in ${dir}`));
   }
   for (const c of corrections) {
     if (!files.includes(`${c.chapter}.mdx`)) errors.push(new ContentError(corrFile, `[${c.index}].chapter`, `no chapter file ${c.chapter}.mdx`));
   }
   // The figures, charts and indicators, and the chapters' data components.
-  errors.push(...validateFigureData(root));
+  errors.push(...validateFigureData(root, folder));
   return errors;
 }
 
+/** The report of content errors for an editor: each once, one per line. */
+export function formatContentErrors(errors: ContentError[]): string {
+  const messages = [...new Set(errors.map((e) => e.message))];
+  return `Content errors (${messages.length}):\n${messages.map((m) => `  - ${m}`).join('\n')}`;
+}
+
 /** Throws one error listing every problem, or returns quietly when the content is valid. */
-export function assertValidContent(root: string): void {
-  const errors = validateContent(root);
-  if (errors.length > 0) {
-    throw new Error(`Content errors (${errors.length}):\n${errors.map((e) => `  - ${e.message}`).join('\n')}`);
-  }
+export function assertValidContent(root: string, folder: string = contentFolder()): void {
+  const errors = validateContent(root, folder);
+  if (errors.length > 0) throw new Error(formatContentErrors(errors));
+}
+
+/**
+ * For the build: prints every content error, each once, and ends the process with status 1,
+ * before Astro writes anything and without a stack trace. Returns quietly when the content is valid.
+ */
+export function exitOnContentErrors(root: string, folder: string = contentFolder()): void {
+  const errors = validateContent(root, folder);
+  if (errors.length === 0) return;
+  process.stderr.write(`${formatContentErrors(errors)}\n`);
+  process.exit(1);
 }

@@ -5,11 +5,13 @@ export class ContentError extends Error {
   constructor(
     /** Path of the content file, relative to the project root. */
     readonly file: string,
-    /** The field (or entry) at fault, e.g. "[12].n". */
+    /** The field (or entry) at fault, e.g. "[12].n"; for a place in a chapter, "line:column". */
     readonly field: string,
     message: string,
+    /** A place in the file: the message then reads "file:line:column: reason". */
+    position?: { line: number; column: number },
   ) {
-    super(`${file}: ${field}: ${message}`);
+    super(position ? `${file}:${position.line}:${position.column}: ${message}` : `${file}: ${field}: ${message}`);
     this.name = 'ContentError';
   }
 }

@@ -1,5 +1,4 @@
 import { z } from 'astro/zod';
-import { FOOTNOTE_COUNT } from './footnote';
 
 /** Lowercase ASCII words joined by "-": the form of every figure, chart and indicator id. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -50,7 +49,7 @@ export const sourceRefSchema = z.union([
   z
     .object({
       /** The footnote's original number (1–66). */
-      footnote: z.number().int().min(1).max(FOOTNOTE_COUNT),
+      footnote: z.number().int().min(1),
     })
     .strict(),
 ]);

@@ -17,6 +17,11 @@ const nameSchema = z
  */
 export const reportSchema = z
   .object({
+    /** The extracted text the content was drafted from, relative to the content folder (e.g. "source/000_….txt"). */
+    source: z
+      .string()
+      .regex(/^source\/[^/]+\.txt$/u, 'a text file in the content folder\'s source/ folder, e.g. "source/report.txt"')
+      .optional(),
     /** Descriptive title of the whole report, composed of the two parts' titles. */
     title: z.string().min(1),
     /** Short title for running headers and the browser tab. */

@@ -5,7 +5,6 @@
  * and orders after the real ones, and their own footnotes, renumbered after the real
  * 66 (report k's footnote n is n + 66·(k−1)) and appended to footnotes.yaml. The copies
  * leave out the charts and the table of targets, which a chart may stand in once only.
- * The copy's FOOTNOTE_COUNT is raised to match, so that the content check still passes.
  */
 import { readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,10 +41,5 @@ export function multiplyContent(root: string, reports = 10): { chapters: number;
     for (const f of files) writeFileSync(join(dir, `r${String(k).padStart(2, '0')}-${f}`), chapterCopy(readFileSync(join(dir, f), 'utf8'), k, files.length));
     appendFileSync(footnotesFile, entries.map((e) => `- n: ${e.n + FOOTNOTES_PER_REPORT * (k - 1)}\n  text: ${e.text}\n`).join(''));
   }
-  const schema = join(root, 'src/schemas/footnote.ts');
-  const source = readFileSync(schema, 'utf8');
-  const raised = source.replace(/export const FOOTNOTE_COUNT = \d+;/u, `export const FOOTNOTE_COUNT = ${FOOTNOTES_PER_REPORT * reports};`);
-  if (raised === source) throw new Error(`${schema}: FOOTNOTE_COUNT not found`);
-  writeFileSync(schema, raised);
   return { chapters: files.length * reports, footnotes: FOOTNOTES_PER_REPORT * reports };
 }

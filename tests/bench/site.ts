@@ -37,7 +37,7 @@ export const PAGE_KINDS: { kind: string; path: string; chart?: boolean }[] = [
   { kind: 'footnote index', path: '/chu-thich/' },
   { kind: 'corrections', path: '/dinh-chinh/' },
   { kind: 'figures (Số liệu)', path: '/so-lieu/' },
-  { kind: 'targets 2024', path: '/chi-tieu-2024/' },
+  { kind: 'targets', path: '/chi-tieu-2024/' },
   { kind: 'whole report (/in/)', path: '/in/' },
   { kind: 'search, before a query', path: '/tim-kiem/' },
   { kind: '404', path: '/does-not-exist/' },

@@ -14,6 +14,12 @@ import { chartCsvRows, CSV_COLUMNS, csvHeader, figureCsvRows, indicatorCsvRows, 
 import { seriesStyle } from '../../src/lib/chart-config';
 import { axeViolations, describeViolations, url, useBrowser, withPage } from '../support/e2e';
 import { loadFigures } from '../unit/figures-data';
+import { readReport } from '../support/faithful';
+import { targetsSlug } from '../../src/core/years';
+
+/** The targets page and its CSV, named after the year planned for (report.yaml). */
+const TARGETS_PAGE = DATA_PATHS.targetsPage(targetsSlug(readReport()));
+const TARGETS_CSV = DATA_PATHS.indicatorsCsv(targetsSlug(readReport()));
 
 const { figures, data } = loadFigures();
 const byId = new Map(figures.map((f) => [f.id, f]));
@@ -157,7 +163,7 @@ describe('the "Số liệu" page', () => {
   it('says that the report\'s Phụ lục 01 is not in the source, and links the downloads', async () => {
     await withPage(chromium.browser, DATA_PATHS.figuresPage, async ({ page }) => {
       expect(await page.locator('main').innerText()).toContain('phụ lục đó không có trong văn bản nguồn');
-      for (const href of [DATA_PATHS.json, DATA_PATHS.figuresCsv, DATA_PATHS.indicatorsCsv]) expect(await page.locator(`main a[href="${href}"]`).count(), href).toBeGreaterThan(0);
+      for (const href of [DATA_PATHS.json, DATA_PATHS.figuresCsv, TARGETS_CSV]) expect(await page.locator(`main a[href="${href}"]`).count(), href).toBeGreaterThan(0);
     });
   });
 });
@@ -308,7 +314,7 @@ describe('the chart code', () => {
     }
   });
 
-  it.each([DATA_PATHS.figuresPage, DATA_PATHS.targetsPage, ...chartPages])('is loaded on %s from external files only, with no inline script or event handler', async (path) => {
+  it.each([DATA_PATHS.figuresPage, TARGETS_PAGE, ...chartPages])('is loaded on %s from external files only, with no inline script or event handler', async (path) => {
     await withPage(chromium.browser, path, async ({ page }) => {
       const inline = await page.evaluate(() => ({
         scripts: [...document.querySelectorAll('script:not([src])')].filter((s) => !['application/json', 'application/ld+json'].includes((s as HTMLScriptElement).type)).length,
@@ -349,7 +355,7 @@ describe('the charts in the chapters', () => {
 
 describe('the "Chỉ tiêu chủ yếu năm 2024" page', () => {
   it('lists the 15 targets, each beside its 2023 result or "báo cáo không nêu số liệu năm 2023"', async () => {
-    await withPage(chromium.browser, DATA_PATHS.targetsPage, async ({ page }) => {
+    await withPage(chromium.browser, TARGETS_PAGE, async ({ page }) => {
       const rows = await page.locator('.indicator-table tr[data-indicator]:not(.parent)').evaluateAll((trs) =>
         trs.map((tr) => {
           const cell = (col: string) => {
@@ -374,7 +380,7 @@ describe('the "Chỉ tiêu chủ yếu năm 2024" page', () => {
   });
 
   it('links every number of the table to the sentence that states it', async () => {
-    await withPage(chromium.browser, DATA_PATHS.targetsPage, async ({ page }) => {
+    await withPage(chromium.browser, TARGETS_PAGE, async ({ page }) => {
       const links = await page.locator('.indicator-table td a.figure-value').evaluateAll((as) => as.map((a) => ({ id: a.getAttribute('data-figure'), href: a.getAttribute('href') })));
       expect(links.length).toBeGreaterThan(20);
       for (const l of links) expect(l.href, l.id!).toBe(data.figures.get(l.id!)!.link.href);
@@ -382,7 +388,7 @@ describe('the "Chỉ tiêu chủ yếu năm 2024" page', () => {
   });
 
   it('shows the charts of the targets beside the 2023 figures', async () => {
-    await withPage(chromium.browser, DATA_PATHS.targetsPage, async ({ page }) => {
+    await withPage(chromium.browser, TARGETS_PAGE, async ({ page }) => {
       const ids = await page.locator('figure.chart').evaluateAll((els) => els.map((el) => el.getAttribute('data-chart-id')));
       expect(ids).toEqual(charts.filter((c) => c.id.startsWith('chi-tieu-2024-')).map((c) => c.id));
     });
@@ -429,7 +435,7 @@ describe('the downloads', () => {
   });
 
   it('/du-lieu/chi-tieu-2024.csv gives every target and stated 2023 figure, and says where the report gives no 2023 result', async () => {
-    const file = await download(DATA_PATHS.indicatorsCsv);
+    const file = await download(TARGETS_CSV);
     expect(file.bom).toBe(true);
     const rows = records(file.text);
     expect(rows).toEqual(indicatorCsvRows(data.indicators));
@@ -457,11 +463,11 @@ describe('the downloads', () => {
   });
 
   it('are linked under every chart and under the indicator table', async () => {
-    await withPage(chromium.browser, DATA_PATHS.targetsPage, async ({ page }) => {
+    await withPage(chromium.browser, TARGETS_PAGE, async ({ page }) => {
       const under = await page.locator('figure.chart, .indicator-table').evaluateAll((els) =>
         els.map((el) => [...el.querySelectorAll(':scope > .downloads a')].map((a) => a.getAttribute('href'))),
       );
-      expect(under[0]).toEqual([DATA_PATHS.indicatorsCsv, DATA_PATHS.json]);
+      expect(under[0]).toEqual([TARGETS_CSV, DATA_PATHS.json]);
       for (const [k, chart] of charts.filter((c) => c.id.startsWith('chi-tieu-2024-')).entries()) expect(under[k + 1]).toEqual([DATA_PATHS.chartCsv(chart.id), DATA_PATHS.json]);
     });
   });
@@ -470,13 +476,13 @@ describe('the downloads', () => {
 describe('the home page', () => {
   it('links the "Số liệu" and "Chỉ tiêu chủ yếu năm 2024" pages', async () => {
     await withPage(chromium.browser, '/', async ({ page }) => {
-      for (const href of [DATA_PATHS.figuresPage, DATA_PATHS.targetsPage]) expect(await page.locator(`main a[href="${href}"]`).count(), href).toBe(1);
+      for (const href of [DATA_PATHS.figuresPage, TARGETS_PAGE]) expect(await page.locator(`main a[href="${href}"]`).count(), href).toBe(1);
     });
   });
 });
 
 describe('the new pages and the chapters with charts, checked by axe-core against WCAG 2.2 A and AA', () => {
-  const cases = [DATA_PATHS.figuresPage, DATA_PATHS.targetsPage, ...chartPages].flatMap((path) => [390, 1280].map((width) => ({ path, width })));
+  const cases = [DATA_PATHS.figuresPage, TARGETS_PAGE, ...chartPages].flatMap((path) => [390, 1280].map((width) => ({ path, width })));
 
   it.each(cases)('$path at $width px has no violations, with every chart drawn and one switched to its table', async ({ path, width }) => {
     await withPage(

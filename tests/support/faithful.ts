@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { absolute, contentFiles, contentFolder } from '../../src/data/paths';
 import { chapterSchema, type ChapterData } from '../../src/schemas/chapter';
 import { correctionSchema, type Correction } from '../../src/schemas/correction';
 import { reportSchema, type Report } from '../../src/schemas/report';
@@ -17,7 +18,19 @@ import { splitFrontmatter } from '../../src/lib/validate-content';
 import { parseYaml } from '../../src/lib/yaml-entries';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const SOURCE_FILE = 'content/source/000_6f843c5cfe42939f.txt';
+/** The content folder under test: content/, or the one REPORT_CONTENT names. */
+export const CONTENT = contentFolder();
+const FILES = contentFiles(CONTENT);
+
+/** The extracted text the content folder names in report.yaml ("source: source/….txt"), else its only text file. */
+export function sourceFile(): string {
+  const named = (parseYaml(readFileSync(absolute(ROOT, FILES.report), 'utf8'), FILES.report) as { source?: string }).source;
+  if (named) return `${CONTENT}/${named}`;
+  const texts = readdirSync(absolute(ROOT, FILES.source)).filter((f) => f.endsWith('.txt'));
+  if (texts.length !== 1) throw new Error(`${FILES.report}: source: not given, and ${FILES.source} holds ${texts.length} text files`);
+  return `${FILES.source}/${texts[0]}`;
+}
+export const SOURCE_FILE = sourceFile();
 
 export interface Words {
   tokens: string[];
@@ -25,16 +38,16 @@ export interface Words {
 }
 
 export function readSource() {
-  return parseSource(readFileSync(join(ROOT, SOURCE_FILE), 'utf8'));
+  return parseSource(readFileSync(absolute(ROOT, SOURCE_FILE), 'utf8'));
 }
 
 export function readCorrections(): Correction[] {
-  const data = parseYaml(readFileSync(join(ROOT, 'content/corrections.yaml'), 'utf8'), 'content/corrections.yaml');
-  return (data as unknown[]).map((c) => correctionSchema.parse(c));
+  const data = parseYaml(readFileSync(absolute(ROOT, FILES.corrections), 'utf8'), FILES.corrections);
+  return ((data ?? []) as unknown[]).map((c) => correctionSchema.parse(c));
 }
 
 export function readReport(): Report {
-  return reportSchema.parse(parseYaml(readFileSync(join(ROOT, 'content/report.yaml'), 'utf8'), 'content/report.yaml'));
+  return reportSchema.parse(parseYaml(readFileSync(absolute(ROOT, FILES.report), 'utf8'), FILES.report));
 }
 
 /** Finds `needle` as a run of whole words in `hay`; returns every start index. */
@@ -92,11 +105,11 @@ export interface ChapterFile {
 
 /** The chapter files in reading order. */
 export function readChapters(): ChapterFile[] {
-  const dir = join(ROOT, 'content/chapters');
+  const dir = absolute(ROOT, FILES.chapters);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
-      const file = `content/chapters/${f}`;
+      const file = `${FILES.chapters}/${f}`;
       const { data, body } = splitFrontmatter(readFileSync(join(dir, f), 'utf8'), file);
       return { file, data: chapterSchema.parse(data), body };
     })

@@ -82,7 +82,7 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
         mistake: 'a figure quotes footnote 67, which the report does not have',
         file: FIGURES,
         change: (t) => t.replace('  source: { footnote: 3 }', '  source: { footnote: 67 }'),
-        expected: [named(FIGURES, 'tang-truong-grdp-2023-co-the.source.footnote', '.*66')],
+        expected: [named(FIGURES, 'tang-truong-grdp-2023-co-the.source.footnote', 'there is no footnote 67')],
       },
       {
         mistake: 'a figure quotes a paragraph id that its chapter does not have',
@@ -129,13 +129,13 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
         mistake: 'a footnote marker gives its number in quotes',
         file: CH02,
         change: (t) => t.replace('8,16%<Fn n={3} />', '8,16%<Fn n="3" />'),
-        expected: [`${CH02}: <Fn n="3" /> (line 2 of the body): malformed footnote marker: write it as <Fn n={13} />, a whole number in braces`],
+        expected: [new RegExp(`^${esc(CH02)}:\\d+:\\d+: malformed footnote marker <Fn n="3" />: write it as <Fn n=\\{13\\} />, a whole number in braces$`, 'u')],
       },
       {
         mistake: 'a footnote marker gives a decimal number',
         file: CH02,
         change: (t) => t.replace('8,16%<Fn n={3} />', '8,16%<Fn n={3.5} />'),
-        expected: [`${CH02}: <Fn n={3.5} /> (line 2 of the body): malformed footnote marker: write it as <Fn n={13} />, a whole number in braces`],
+        expected: [new RegExp(`^${esc(CH02)}:\\d+:\\d+: malformed footnote marker <Fn n=\\{3\\.5\\} />: write it as <Fn n=\\{13\\} />, a whole number in braces$`, 'u')],
       },
     ],
   },
@@ -193,24 +193,12 @@ describe('validateContent, on a copy of the content with one mistake', () => {
     expect(() => assertValidContent(ROOT)).not.toThrow();
   });
 
-  it('covers every kind of mistake of the catalogue', () => {
-    expect(catalogue.map((c) => c.kind)).toEqual([
-      'a footnote deleted',
-      'a number duplicated',
-      'a reference to something missing',
-      'a malformed number',
-      'a quote not found in the text',
-      'a required field missing',
-      'invalid YAML or frontmatter',
-    ]);
-  });
-
   it.each(cases)('fails for $kind — $mistake — naming $file and the problem', ({ file, change, expected }) => {
     const messages = validateMutated((root) => edit(root, file, change)).map((e) => e.message);
     expect(messages.length).toBeGreaterThan(0);
     expect(messages).toEqual(expect.arrayContaining(expected.map((e) => (typeof e === 'string' ? e : expect.stringMatching(e)))));
     // Whatever else it causes, the mistake is reported at the file where it was made.
-    expect(messages.filter((m) => m.startsWith(`${file}: `)).length).toBeGreaterThan(0);
+    expect(messages.filter((m) => m.startsWith(`${file}: `) || new RegExp(`^${esc(file)}:\\d+:\\d+: `, 'u').test(m)).length).toBeGreaterThan(0);
   });
 });
 

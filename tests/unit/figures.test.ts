@@ -9,6 +9,11 @@ import { formatValue } from '../../src/lib/format';
 import { mdxBlocks } from '../../src/lib/mdx-text';
 import { componentText, readReport } from '../support/faithful';
 import { loadFigures, readChapterSources } from './figures-data';
+import { targetsSlug } from '../../src/core/years';
+
+/** The targets page and its CSV, named after the year planned for (report.yaml). */
+const TARGETS_PAGE = DATA_PATHS.targetsPage(targetsSlug(readReport()));
+const TARGETS_CSV = DATA_PATHS.indicatorsCsv(targetsSlug(readReport()));
 
 const { figures, charts, indicators, index, data } = loadFigures();
 const byId = new Map(figures.map((f) => [f.id, f]));
@@ -249,6 +254,6 @@ describe('the CSV downloads', () => {
 
   it('are served at their paths', () => {
     expect(DATA_PATHS.chartCsv('co-cau-kinh-te-2023')).toBe('/du-lieu/co-cau-kinh-te-2023.csv');
-    expect([DATA_PATHS.json, DATA_PATHS.figuresCsv, DATA_PATHS.indicatorsCsv]).toEqual(['/du-lieu/du-lieu.json', '/du-lieu/so-lieu.csv', '/du-lieu/chi-tieu-2024.csv']);
+    expect([DATA_PATHS.json, DATA_PATHS.figuresCsv, TARGETS_CSV]).toEqual(['/du-lieu/du-lieu.json', '/du-lieu/so-lieu.csv', '/du-lieu/chi-tieu-2024.csv']);
   });
 });

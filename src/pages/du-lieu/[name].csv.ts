@@ -4,22 +4,23 @@
  * list of every figure. UTF-8 with a byte-order mark (see src/lib/figures-csv.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getFigureData } from '../../lib/content';
+import { getFigureData, getSitePages } from '../../lib/content';
 import { chartCsvRows, csvDocument, figureCsvRows, indicatorCsvRows } from '../../lib/figures-csv';
 
 export const getStaticPaths = (async () => {
-  const data = await getFigureData();
-  return [...data.charts.map((c) => c.id), 'chi-tieu-2024', 'so-lieu'].map((name) => ({ params: { name } }));
+  const [data, pages] = await Promise.all([getFigureData(), getSitePages()]);
+  const names = [...data.charts.map((c) => c.id), ...(pages.targets ? [pages.targetsSlug] : []), ...(pages.figures ? ['so-lieu'] : [])];
+  return names.map((name) => ({ params: { name } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
-  const data = await getFigureData();
+  const [data, pages] = await Promise.all([getFigureData(), getSitePages()]);
   const name = params.name;
   const chart = data.charts.find((c) => c.id === name);
   const rows =
     name === 'so-lieu'
       ? figureCsvRows([...data.figures.values()])
-      : name === 'chi-tieu-2024'
+      : name === pages.targetsSlug
         ? indicatorCsvRows(data.indicators)
         : chart
           ? chartCsvRows(chart)

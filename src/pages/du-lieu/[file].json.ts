@@ -2,10 +2,13 @@
  * /du-lieu/du-lieu.json: the whole data set — every figure with its quote and source,
  * the indicators with the ids of their figures, and the charts with the ids of theirs.
  */
-import type { APIRoute } from 'astro';
-import { getFigureData, getReport } from '../../lib/content';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getFigureData, getReport, getSitePages } from '../../lib/content';
 import { DATA_PATHS } from '../../lib/figures';
 import { t } from '../../i18n/vi';
+
+/** Built only when the content has figures/figures.yaml. */
+export const getStaticPaths = (async () => ((await getSitePages()).figures ? [{ params: { file: 'du-lieu' } }] : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async () => {
   const [data, report] = await Promise.all([getFigureData(), getReport()]);
