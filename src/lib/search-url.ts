@@ -4,13 +4,14 @@
  * landing page to highlight).
  */
 import { HIGHLIGHT_PARAM } from './search-constants';
+import { normaliseQuery, QUERY_MAX } from '../search/text';
 
 export { HIGHLIGHT_PARAM };
 export const SEARCH_PATH = '/tim-kiem/';
 /** Search page parameters: the query, the scope (part id or chapter slug), footnotes only. */
 export const PARAM = { query: 'q', scope: 'pham-vi', footnotesOnly: 'chi-chu-thich' } as const;
-/** Longest query kept from a URL, in characters. */
-export const MAX_QUERY = 200;
+/** Longest query kept, typed or from a URL, in characters (src/search/text.ts). */
+export const MAX_QUERY = QUERY_MAX;
 
 export interface SearchState {
   query: string;
@@ -19,7 +20,7 @@ export interface SearchState {
   footnotesOnly: boolean;
 }
 
-const clean = (value: string | null) => (value ?? '').replace(/\s+/gu, ' ').trim().slice(0, MAX_QUERY);
+const clean = (value: string | null) => normaliseQuery(value ?? '').text;
 
 /** Reads the search page's state from its query string ("?q=…&pham-vi=…&chi-chu-thich=1"). */
 export function readSearchState(search: string): SearchState {

@@ -240,26 +240,17 @@ describe('the two pages in the site', () => {
     }
   });
 
-  it('are searchable, under "Trang tra cứu", beside unchanged results in the chapters and footnotes', async () => {
-    await withPage(chromium.browser, '/tim-kiem/?q=KCN', async ({ page }) => {
-      await page.waitForSelector('[data-search-results][data-state="done"][data-query="KCN"]', { state: 'attached' });
-      const pages = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('ol[data-kind="page"] a.result-link')].map((a) => new URL(a.href).pathname));
-      expect(pages).toContain('/chu-viet-tat/');
-      expect(await page.locator('#ket-qua-trang').textContent()).toContain('Trang tra cứu');
-      expect(await page.locator('[data-search-status]').textContent()).toBe(`Tìm thấy ${5 + pages.length} kết quả cho “KCN”: 1 trong nội dung, 4 trong chú thích, ${pages.length} trong trang tra cứu.`);
+  it('are not search results: search lists the report’s passages, and finds an abbreviation through its expansion', async () => {
+    await withPage(chromium.browser, '/tim-kiem/?q=khu+cong+nghiep', async ({ page }) => {
+      await page.waitForSelector('[data-search-results][data-state="done"][data-query="khu cong nghiep"]', { state: 'attached' });
+      const links = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('li.result a.result-link')].map((a) => new URL(a.href)));
+      expect(links.map((u) => u.pathname)).not.toContain('/chu-viet-tat/');
+      expect(links.map((u) => u.pathname)).not.toContain('/doi-chieu-so-lieu/');
     });
-    await withPage(chromium.browser, '/tim-kiem/?q=ch%C3%AAnh+l%E1%BB%87ch', async ({ page }) => {
+    await withPage(chromium.browser, '/tim-kiem/?q=ty+le+lap+day+khu+cong+nghiep', async ({ page }) => {
       await page.waitForSelector('[data-search-results][data-state="done"]', { state: 'attached' });
-      const pages = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('ol[data-kind="page"] a.result-link')].map((a) => new URL(a.href).pathname));
-      expect(pages).toContain('/doi-chieu-so-lieu/');
-    });
-  });
-
-  it('are left out of a search narrowed to a part of the report', async () => {
-    await withPage(chromium.browser, '/tim-kiem/?q=KCN&pham-vi=phan-thu-nhat', async ({ page }) => {
-      await page.waitForSelector('[data-search-results][data-state="done"][data-query="KCN"]', { state: 'attached' });
-      expect(await page.locator('ol[data-kind="page"]').count()).toBe(0);
-      expect(await page.locator('ol[data-kind="content"] a.result-link').count()).toBeGreaterThan(0);
+      // Footnote 26 writes only "KCN".
+      expect(await page.locator('li.result a.result-link').first().getAttribute('href')).toContain('#fnref-26');
     });
   });
 

@@ -1,104 +1,93 @@
 /**
  * The search index integration on a small site written to a temporary folder: it
- * indexes chapter pages and footnotes, and refuses, naming the problem, a chapter page
- * that is missing or has no data-pagefind-body, or fewer footnotes than the report has.
+ * indexes the passages of the chapters and the footnotes, one Pagefind record each,
+ * writes the lexicon, and refuses, naming the problem, a chapter page that is missing,
+ * a chapter with no passage, or fewer footnotes than the report has.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex, extraSearchPages, hasPagefindBody, readSearchContent, UNUSED_BUNDLE_FILES, type SearchContent } from '../../src/integrations/search-index';
+import { buildSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/integrations/search-index';
+import { readPassages, type SearchPassages } from '../../src/search/node/data';
+import type { Passage } from '../../src/search/types';
 import { ROOT } from '../support/site';
 
-const page = (body: string) => `<!doctype html><html lang="vi"><head><title>t</title></head><body>${body}</body></html>`;
 const dirs: string[] = [];
 
-function site(pages: Record<string, string>): string {
+function site(slugs: string[]): string {
   const dist = mkdtempSync(join(tmpdir(), 'search-index-'));
   dirs.push(dist);
-  for (const [slug, html] of Object.entries(pages)) {
+  for (const slug of slugs) {
     mkdirSync(join(dist, slug), { recursive: true });
-    writeFileSync(join(dist, slug, 'index.html'), html);
+    writeFileSync(join(dist, slug, 'index.html'), '<!doctype html><title>t</title>');
   }
   return dist;
 }
 
-function content(footnotes: number): SearchContent {
+const passage = (chapter: string, id: string, text: string): Passage => ({ id, kind: 'content', chapter, part: 'phan-thu-nhat', where: 'I.1', text });
+
+function data(footnotes: number, bPassages = 1): SearchPassages {
   return {
     chapters: [
-      { slug: 'a', part: 'phan-thu-nhat', label: 'A', footnotes: Array.from({ length: footnotes }, (_, i) => i + 1) },
-      { slug: 'b/c', part: 'phan-thu-hai', label: 'C', footnotes: [] },
+      { slug: 'a', part: 'phan-thu-nhat', number: 'I.1', passages: [passage('a', 'p1-d1', 'Đầu tư công')], footnotes: Array.from({ length: footnotes }, (_, i) => i + 1) },
+      { slug: 'b/c', part: 'phan-thu-hai', number: '1', passages: Array.from({ length: bPassages }, (_, i) => passage('b/c', `p2-d${i + 1}`, 'Đường sắt')), footnotes: [] },
     ],
-    footnotes: Array.from({ length: footnotes }, (_, i) => ({ n: i + 1, text: `Chú thích số ${i + 1} về xi măng` })),
+    footnotes: Array.from({ length: footnotes }, (_, i) => ({ id: `fn-${i + 1}`, kind: 'footnote', n: i + 1, chapter: 'a', part: 'phan-thu-nhat', where: 'I.1', text: `Chú thích số ${i + 1} về xi măng` })),
+    abbreviations: [['KCN', 'khu công nghiệp']],
   };
 }
-
-const good = { a: page('<article data-pagefind-body><p>Đầu tư</p></article>'), 'b/c': page('<article data-pagefind-body><p>Đường sắt</p></article>') };
 
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 describe('buildSearchIndex', () => {
-  it('indexes every chapter and footnote and writes the bundle without Pagefind’s own UIs', async () => {
-    const dist = site(good);
-    const summary = await buildSearchIndex({ root: ROOT, dist, content: content(66) });
-    expect(summary).toMatchObject({ chapters: 2, footnotes: 66 });
+  it('indexes every passage and footnote, writes the lexicon, and none of Pagefind’s own UIs', async () => {
+    const dist = site(['a', 'b/c']);
+    const summary = await buildSearchIndex({ root: ROOT, dist, data: data(66) });
+    expect(summary).toMatchObject({ chapters: 2, footnotes: 66, passages: 68 });
     expect(existsSync(join(dist, 'pagefind/pagefind.js'))).toBe(true);
     const files = readdirSync(join(dist, 'pagefind'));
     for (const name of UNUSED_BUNDLE_FILES) expect(files).not.toContain(name);
-  });
-
-  it('indexes the site’s own pages that hold a data-pagefind-body apart, and still counts the chapters and footnotes', async () => {
-    const dist = site({ ...good, 'chu-viet-tat': page('<div data-pagefind-body><h1>Chữ viết tắt</h1><p>KCN: khu công nghiệp</p></div>'), 'so-lieu': page('<p>Số liệu</p>') });
-    const summary = await buildSearchIndex({ root: ROOT, dist, content: content(66) });
-    expect(summary).toMatchObject({ chapters: 2, footnotes: 66, pages: 1 });
+    const lexicon = JSON.parse(readFileSync(join(dist, 'search-data/lexicon.json'), 'utf8')) as { words: string; abbreviations: string[][] };
+    expect(lexicon.words.split(' ')).toEqual(expect.arrayContaining(['dau', 'tu', 'cong', 'duong', 'sat', 'xi', 'mang']));
+    expect(lexicon.abbreviations).toEqual([['KCN', 'khu công nghiệp']]);
   });
 
   it('fails on a missing chapter page, naming it', async () => {
-    await expect(buildSearchIndex({ root: ROOT, dist: site({ a: good.a }), content: content(66) })).rejects.toThrow('the page of chapter "b/c" is missing');
+    await expect(buildSearchIndex({ root: ROOT, dist: site(['a']), data: data(66) })).rejects.toThrow('the page of chapter "b/c" is missing');
   });
 
-  it('fails on a chapter page without data-pagefind-body', async () => {
-    const dist = site({ ...good, 'b/c': page('<p>Đường sắt</p>') });
-    await expect(buildSearchIndex({ root: ROOT, dist, content: content(66) })).rejects.toThrow('has no data-pagefind-body');
+  it('fails on a chapter with no passage, naming it', async () => {
+    await expect(buildSearchIndex({ root: ROOT, dist: site(['a', 'b/c']), data: data(66, 0) })).rejects.toThrow('chapter "b/c" has no passage to index');
   });
 
   it('fails with fewer footnotes than the chapters have markers', async () => {
-    const all = content(66);
-    await expect(buildSearchIndex({ root: ROOT, dist: site(good), content: { ...all, footnotes: all.footnotes.slice(0, 65) } })).rejects.toThrow(
+    const d = data(66);
+    await expect(buildSearchIndex({ root: ROOT, dist: site(['a', 'b/c']), data: { ...d, footnotes: d.footnotes.slice(0, 65) } })).rejects.toThrow(
       "indexed 65 footnotes, fewer than the report's 66",
     );
   });
-
-  it('fails on a footnote whose marker is in no chapter', async () => {
-    const c = content(66);
-    c.chapters[0].footnotes = c.chapters[0].footnotes.filter((n) => n !== 9);
-    await expect(buildSearchIndex({ root: ROOT, dist: site(good), content: c })).rejects.toThrow('footnote 9 has no marker in any chapter');
-  });
 });
 
-describe('extraSearchPages', () => {
-  it('finds the pages with a data-pagefind-body that are not chapters, by URL, the home page included', () => {
-    const body = page('<main data-pagefind-body><p>Trang</p></main>');
-    const dist = site({ ...good, 'chu-viet-tat': body, 'doi-chieu-so-lieu': body, 'so-lieu': page('<p>data-pagefind-body trong chữ</p>') });
-    writeFileSync(join(dist, 'index.html'), body);
-    expect(extraSearchPages(dist, ['a', 'b/c']).map((p) => p.url)).toEqual(['/', '/chu-viet-tat/', '/doi-chieu-so-lieu/']);
+describe('readPassages', () => {
+  const d = readPassages(ROOT);
+
+  it('reads the 11 chapters in order, each heading and paragraph with its permalink id, and the 66 footnotes at their chapters', () => {
+    expect(d.chapters).toHaveLength(11);
+    expect(d.chapters[0].slug).toBe('phan-thu-nhat/mo-dau');
+    const i1 = d.chapters[1].passages;
+    expect(i1[0]).toMatchObject({ id: 'p1-i-1-d1', kind: 'content', where: 'I.1' });
+    expect(i1[0].text.startsWith('Quy mô tổng sản phẩm trên địa bàn (GRDP theo giá hiện hành)')).toBe(true);
+    expect(i1[0].text).not.toContain('<Fn');
+    expect(i1.find((p) => p.id === 'p1-i-1-5-1')?.where).toBe('I.1 › 1.5.1');
+    expect(d.footnotes.map((f) => f.n)).toEqual(Array.from({ length: 66 }, (_, i) => i + 1));
+    expect(d.footnotes.find((f) => f.n === 7)).toMatchObject({ id: 'fn-7', chapter: 'phan-thu-nhat/i-1-linh-vuc-kinh-te', where: 'I.1' });
   });
 
-  it('tells an element carrying the attribute from the words in the text', () => {
-    expect(hasPagefindBody('<div class="x" data-pagefind-body>')).toBe(true);
-    expect(hasPagefindBody('<article data-pagefind-body data-print-page="p">')).toBe(true);
-    expect(hasPagefindBody('<p>data-pagefind-body</p><div data-pagefind-bodyx>')).toBe(false);
-  });
-});
-
-describe('readSearchContent', () => {
-  it('reads the 11 chapters in order and the 66 footnotes, each footnote in one chapter', () => {
-    const { chapters, footnotes } = readSearchContent(ROOT);
-    expect(chapters).toHaveLength(11);
-    expect(chapters[0].slug).toBe('phan-thu-nhat/mo-dau');
-    expect(footnotes.map((f) => f.n)).toEqual(Array.from({ length: 66 }, (_, i) => i + 1));
-    expect(chapters.flatMap((c) => c.footnotes).sort((a, b) => a - b)).toEqual(footnotes.map((f) => f.n));
+  it('gives every passage a unique id', () => {
+    const ids = d.chapters.flatMap((c) => c.passages.map((p) => `${c.slug}#${p.id}`));
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The one search script every page loads, kept tiny: "/" (outside a text field) and
- * Ctrl+K (⌘K) focus the search box, and a page opened from a search result (its URL
- * carries ?tu-khoa=…) loads the highlighter. Everything else of search loads on the
- * search page, or once a result has been opened.
+ * Ctrl+K (⌘K) focus the search box; the header box's answers-as-you-type script
+ * (combobox.ts) loads when the box gets focus, never before, and starts fetching the
+ * search engine; a page opened from a search result (?tu-khoa=…) loads the highlighter.
  */
 
 // The names of src/lib/search-constants.ts, written out so that this script imports
-// nothing (tests/unit/search-boot.test.ts checks that they agree).
+// nothing (tests/unit/search-text.test.ts checks that they agree).
 const HIGHLIGHT_PARAM = 'tu-khoa';
 const SEARCH_INPUT_ATTR = 'data-search-input';
 const PRIMARY_INPUT_ATTR = 'data-search-primary';
@@ -31,6 +31,15 @@ document.addEventListener('keydown', (event) => {
   box.select();
 });
 
+const header = document.querySelector<HTMLInputElement>(`[${SEARCH_INPUT_ATTR}]`);
+if (header && !document.querySelector(`[${PRIMARY_INPUT_ATTR}]`)) {
+  const start = () => {
+    void import('./combobox').then((m) => m.initCombobox(header));
+  };
+  if (document.activeElement === header) start();
+  else header.addEventListener('focus', start, { once: true });
+}
+
 if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
-  void import('./search-highlight').then((m) => m.highlightPage());
+  void import('./landing').then((m) => m.highlightPage());
 }

@@ -1,0 +1,91 @@
+/**
+ * What a query asks for: its words (folded), and the other ways of saying it that the
+ * abbreviations of the report give, both ways ("bao hiem xa hoi" ↔ "BHXH").
+ */
+import { fold, hasDiacritics, tokens } from './text';
+
+export interface QueryWord {
+  /** Folded ("dau"). */
+  folded: string;
+  /** As typed, lower case ("đầu"). */
+  exact: string;
+  /** Whether the reader typed marks or đ in it. */
+  marked: boolean;
+}
+
+export interface Alternative {
+  words: QueryWord[];
+  /** The query as typed (true), or with an abbreviation swapped for its expansion or back. */
+  literal: boolean;
+}
+
+function word(raw: string): QueryWord {
+  const exact = raw.toLowerCase().normalize('NFC');
+  return { folded: fold(raw), exact, marked: hasDiacritics(raw) };
+}
+
+/** Where `needle` stands in `hay` as a run, or -1. */
+function indexOfRun(hay: string[], needle: string[]): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** The most alternatives a query has besides itself. */
+const MAX_ALTERNATIVES = 3;
+
+/** The query's words, then its other forms through the abbreviations. */
+export function alternatives(text: string, abbreviations: readonly (readonly [string, string])[]): Alternative[] {
+  const words = tokens(text).map((t) => word(t.raw));
+  const out: Alternative[] = [{ words, literal: true }];
+  if (words.length === 0) return out;
+  const folded = words.map((w) => w.folded);
+  const seen = new Set([folded.join(' ')]);
+  for (const [abbr, expansion] of abbreviations) {
+    const a = tokens(abbr).map((t) => t.raw);
+    const e = tokens(expansion).map((t) => t.raw);
+    for (const [from, to] of [
+      [e, a],
+      [a, e],
+    ]) {
+      if (from.length === 0) continue;
+      const at = indexOfRun(folded, from.map(fold));
+      if (at < 0) continue;
+      const swapped = [...words.slice(0, at), ...to.map(word), ...words.slice(at + from.length)];
+      const key = swapped.map((w) => w.folded).join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ words: swapped, literal: false });
+      if (out.length > MAX_ALTERNATIVES) return out;
+    }
+  }
+  return out;
+}
+
+/** Optimal-string-alignment distance ≤ 1: one letter added, dropped, changed, or two swapped. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Words of the lexicon one edit from `w` (a typo's likely meaning); none for words under 4 letters. */
+export function typoCandidates(w: string, lexicon: readonly string[], max = 4): string[] {
+  if (w.length < 4 || /\d/u.test(w)) return [];
+  const out: string[] = [];
+  for (const v of lexicon) {
+    if (v !== w && v.length >= 3 && withinOneEdit(w, v)) out.push(v);
+    if (out.length >= max) break;
+  }
+  return out;
+}

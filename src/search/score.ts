@@ -1,0 +1,178 @@
+/**
+ * The scorer: ranks Pagefind's records (one per passage) for a query, from where each
+ * query word stands in each record, before any record's text is downloaded. Rules, in
+ * order of weight:
+ * 1. a passage with every word (of the query, or of one of its abbreviation forms) ranks
+ *    above every passage with only some; among the partial ones, rarer words count more;
+ * 2. the words together and in order (the phrase) rank above the words apart; more of
+ *    the query's neighbouring pairs together rank higher; closer words rank higher;
+ * 3. a whole-word match ranks above a prefix match, which ranks above a one-letter typo;
+ *    typed marks matching exactly rank above folded matches;
+ * 4. the literal query ranks just above its abbreviation forms;
+ * 5. then how much of the passage the match is: BM25 of the phrase (or of the rarest
+ *    word) over the passage's length as far as the positions show it — a short footnote
+ *    that says exactly the thing beats a long paragraph that mentions it; and last,
+ *    Pagefind's own score of the words.
+ */
+
+/** Where one query word was found: record id → word positions. */
+export interface WordHits {
+  /** Whole words, folded (Pagefind's quoted search). */
+  whole: Map<string, number[]>;
+  /** Whole words or words it starts (Pagefind's plain search). */
+  any: Map<string, number[]>;
+  /** Words one letter away (only when nothing else matched the word). */
+  typo: Map<string, number[]>;
+  /** Whole words with exactly the typed marks (only for a word typed with marks). */
+  marked: Map<string, number[]> | null;
+  /** Pagefind's score of the word in each record (of the exact-marks search, for a word typed with marks). */
+  score: Map<string, number>;
+}
+
+export interface AlternativeHits {
+  literal: boolean;
+  words: WordHits[];
+}
+
+export interface Scored {
+  id: string;
+  score: number;
+  /** Whether the record has every word of the query or of an abbreviation form. */
+  all: boolean;
+  /** Whether the words stand together, in order. */
+  phrase: boolean;
+}
+
+export const WEIGHTS = {
+  all: 1000,
+  coverage: 300,
+  phrase: 250,
+  pairs: 100,
+  proximity: 80,
+  strength: 60,
+  marked: 40,
+  density: 45,
+  relevance: 10,
+  notLiteral: 70,
+};
+
+const STRENGTH = { whole: 1, prefix: 0.55, typo: 0.4 };
+/** BM25's constants; avg: a passage's typical length in words, as far as positions show it. */
+const BM25 = { k: 1.2, b: 0.75, avg: 40 };
+/** The number of records, roughly: only relative weights of words matter. */
+const RECORDS = 700;
+
+function positionsOf(h: WordHits, id: string): number[] {
+  const out = new Set<number>([...(h.whole.get(id) ?? []), ...(h.any.get(id) ?? []), ...(h.typo.get(id) ?? [])]);
+  return [...out].sort((a, b) => a - b);
+}
+
+function strengthOf(h: WordHits, id: string): number {
+  if (h.whole.has(id)) return STRENGTH.whole;
+  if (h.any.has(id)) return STRENGTH.prefix;
+  if (h.typo.has(id)) return STRENGTH.typo;
+  return 0;
+}
+
+function documentFrequency(h: WordHits): number {
+  return new Set([...h.any.keys(), ...h.whole.keys(), ...h.typo.keys()]).size;
+}
+
+/** The smallest span (last − first position) holding one position of each list. */
+export function minimalSpan(lists: number[][]): number {
+  if (lists.length <= 1) return 0;
+  const events = lists.flatMap((l, i) => l.map((p) => [p, i] as const)).sort((a, b) => a[0] - b[0]);
+  const count = new Array<number>(lists.length).fill(0);
+  let covered = 0;
+  let best = Infinity;
+  let left = 0;
+  for (const [pos, i] of events) {
+    if (count[i]++ === 0) covered++;
+    while (covered === lists.length) {
+      const [lp, li] = events[left];
+      best = Math.min(best, pos - lp);
+      if (--count[li] === 0) covered--;
+      left++;
+    }
+  }
+  return best;
+}
+
+/** How many times the lists form a run p, p+1, …, and how many neighbouring pairs stand together at least once. */
+export function phraseStats(lists: number[][]): { runs: number; pairs: number } {
+  const sets = lists.map((l) => new Set(l));
+  let runs = 0;
+  for (const p of lists[0] ?? []) if (sets.every((s, k) => s.has(p + k))) runs++;
+  let pairs = 0;
+  for (let i = 0; i + 1 < lists.length; i++) if (lists[i].some((p) => sets[i + 1].has(p + 1))) pairs++;
+  return { runs, pairs };
+}
+
+/** The score of one record for one form of the query. */
+export function scoreRecord(id: string, alt: AlternativeHits, maxScores: number[]): Scored {
+  const n = alt.words.length;
+  const idf = alt.words.map((h) => Math.log(1 + RECORDS / (1 + documentFrequency(h))));
+  const strengths = alt.words.map((h) => strengthOf(h, id));
+  const matched = strengths.map((s) => s > 0);
+  const all = matched.every(Boolean);
+  const idfTotal = idf.reduce((a, b) => a + b, 0) || 1;
+  const coverage = idf.reduce((sum, v, i) => sum + (matched[i] ? v : 0), 0) / idfTotal;
+  const lists = alt.words.map((h) => positionsOf(h, id));
+  const present = lists.filter((l) => l.length > 0);
+  let phrase = false;
+  let pairs = 0;
+  let runs = 0;
+  if (all && n > 1) {
+    ({ runs, pairs } = phraseStats(lists));
+    phrase = runs > 0;
+  } else if (n === 1) {
+    // One word: its own phrase when matched whole.
+    phrase = strengths[0] === STRENGTH.whole;
+    runs = lists[0].length;
+  } else {
+    // Some words only: pairs among the words present, in the query's order.
+    for (let i = 0; i + 1 < n; i++) if (matched[i] && matched[i + 1] && lists[i].some((p) => lists[i + 1].includes(p + 1))) pairs++;
+  }
+  const pairScore = n > 1 ? pairs / (n - 1) : phrase ? 1 : 0;
+  const span = minimalSpan(present);
+  const proximity = present.length <= 1 ? (present.length === 1 ? 1 : 0) : (present.length - 1) / Math.max(span, present.length - 1);
+  const matchedStrengths = strengths.filter((s) => s > 0);
+  const strength = matchedStrengths.length ? matchedStrengths.reduce((a, b) => a + b, 0) / n : 0;
+  const markedWords = alt.words.filter((h) => h.marked);
+  const markedScore = markedWords.length ? markedWords.filter((h) => h.marked!.has(id)).length / markedWords.length : 0;
+  const relevance = alt.words.reduce((sum, h, i) => sum + (maxScores[i] > 0 ? (h.score.get(id) ?? 0) / maxScores[i] : 0), 0) / n;
+  // Occurrences of the phrase, else of the rarest matched word; length: the last position seen.
+  const rarest = idf.map((v, i) => (matched[i] ? v : -1)).reduce((best, v, i, all) => (v > all[best] ? i : best), 0);
+  const tf = phrase && n > 1 ? runs : lists[rarest].length;
+  const length = Math.max(...present.map((l) => l[l.length - 1] + 1), 1);
+  const density = tf > 0 ? (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / BM25.avg)) / (BM25.k + 1) : 0;
+  const score =
+    (all ? WEIGHTS.all : 0) +
+    WEIGHTS.coverage * coverage +
+    (phrase ? WEIGHTS.phrase : 0) +
+    WEIGHTS.pairs * pairScore +
+    WEIGHTS.proximity * proximity +
+    WEIGHTS.strength * strength +
+    WEIGHTS.marked * markedScore +
+    WEIGHTS.density * density +
+    WEIGHTS.relevance * relevance -
+    (alt.literal ? 0 : WEIGHTS.notLiteral);
+  return { id, score, all, phrase };
+}
+
+/** Every record any form of the query reaches, best first. */
+export function rank(alternatives: AlternativeHits[]): Scored[] {
+  const best = new Map<string, Scored>();
+  for (const alt of alternatives) {
+    if (alt.words.length === 0) continue;
+    const ids = new Set<string>();
+    for (const h of alt.words) for (const m of [h.whole, h.any, h.typo]) for (const id of m.keys()) ids.add(id);
+    const maxScores = alt.words.map((h) => Math.max(0, ...h.score.values()));
+    for (const id of ids) {
+      const s = scoreRecord(id, alt, maxScores);
+      const prev = best.get(id);
+      if (!prev || s.score > prev.score) best.set(id, s);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}

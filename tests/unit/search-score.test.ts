@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { alternatives, typoCandidates, withinOneEdit } from '../../src/search/query';
+import { minimalSpan, phraseStats, rank, type AlternativeHits, type WordHits } from '../../src/search/score';
+import { bestSentence, markRanges } from '../../src/search/highlight';
+
+/** Word hits from positions per record: { r1: [3, 9] }; `prefix` records match only as a prefix. */
+function hits(whole: Record<string, number[]>, prefix: Record<string, number[]> = {}, extra: Partial<WordHits> = {}): WordHits {
+  const any = new Map(Object.entries({ ...whole, ...prefix }));
+  return { whole: new Map(Object.entries(whole)), any, typo: new Map(), marked: null, score: new Map([...any.keys()].map((k) => [k, 1])), ...extra };
+}
+const literal = (...words: WordHits[]): AlternativeHits => ({ literal: true, words });
+const order = (alts: AlternativeHits[]) => rank(alts).map((s) => s.id);
+
+describe('rank', () => {
+  it('puts the words together and in order above the words apart', () => {
+    const alt = literal(hits({ apart: [1], together: [40] }), hits({ apart: [30], together: [41] }), hits({ apart: [60], together: [42] }));
+    expect(order([alt])).toEqual(['together', 'apart']);
+  });
+
+  it('puts close words above far words', () => {
+    const alt = literal(hits({ near: [10], far: [2] }), hits({ near: [12], far: [50] }));
+    expect(order([alt])).toEqual(['near', 'far']);
+  });
+
+  it('puts a whole-word match above a prefix match', () => {
+    const alt = literal(hits({ whole: [3] }, { prefix: [3] }));
+    expect(order([alt])).toEqual(['whole', 'prefix']);
+  });
+
+  it('puts typed diacritics that match exactly above folded matches', () => {
+    const alt = literal(hits({ folded: [3], exact: [3] }, {}, { marked: new Map([['exact', [3]]]) }));
+    expect(order([alt])).toEqual(['exact', 'folded']);
+  });
+
+  it('puts every passage with all the words above every passage with only some', () => {
+    const alt = literal(hits({ all: [90], some: [0, 5, 9] }), hits({ all: [2], some: [1, 6, 10] }), hits({ all: [50] }));
+    const ranked = rank([alt]);
+    expect(ranked.map((s) => s.id)).toEqual(['all', 'some']);
+    expect(ranked.map((s) => s.all)).toEqual([true, false]);
+  });
+
+  it('ranks an abbreviation form just below the literal words', () => {
+    const lit = literal(hits({ literal: [3] }), hits({ literal: [4] }));
+    const abbr: AlternativeHits = { literal: false, words: [hits({ abbr: [3] })] };
+    expect(order([lit, abbr])).toEqual(['literal', 'abbr']);
+    // And the single literal word above its expansion.
+    expect(order([literal(hits({ word: [3] })), { literal: false, words: [hits({ expansion: [3] }), hits({ expansion: [4] })] }])).toEqual(['word', 'expansion']);
+  });
+
+  it('prefers the short passage that says exactly the thing', () => {
+    const alt = literal(hits({ short: [1], long: [120] }), hits({ short: [2], long: [121] }));
+    expect(order([alt])).toEqual(['short', 'long']);
+  });
+});
+
+describe('phraseStats and minimalSpan', () => {
+  it('count runs and neighbouring pairs, and measure the closest window', () => {
+    expect(phraseStats([[1, 10], [2, 20], [3]])).toEqual({ runs: 1, pairs: 2 });
+    expect(phraseStats([[1], [5]])).toEqual({ runs: 0, pairs: 0 });
+    expect(minimalSpan([[1, 50], [48], [52]])).toBe(4);
+  });
+});
+
+describe('alternatives', () => {
+  const ab: [string, string][] = [
+    ['BHXH', 'bảo hiểm xã hội'],
+    ['KH&ĐT', 'kế hoạch và đầu tư'],
+  ];
+  it('swaps an expansion for its abbreviation and back, the literal form first', () => {
+    expect(alternatives('bao hiem xa hoi', ab).map((a) => [a.literal, a.words.map((w) => w.folded).join(' ')])).toEqual([
+      [true, 'bao hiem xa hoi'],
+      [false, 'bhxh'],
+    ]);
+    expect(alternatives('BHXH tinh', ab).map((a) => a.words.map((w) => w.folded).join(' '))).toEqual(['bhxh tinh', 'bao hiem xa hoi tinh']);
+    expect(alternatives('so kh&dt', ab).map((a) => a.words.map((w) => w.folded).join(' '))).toEqual(['so kh dt', 'so ke hoach va dau tu']);
+  });
+
+  it('keeps what was typed with marks', () => {
+    const [lit] = alternatives('Đầu tư', ab);
+    expect(lit.words.map((w) => [w.folded, w.exact, w.marked])).toEqual([
+      ['dau', 'đầu', true],
+      ['tu', 'tư', true],
+    ]);
+  });
+});
+
+describe('typos', () => {
+  it('finds words one letter away: added, dropped, changed or two swapped', () => {
+    expect(withinOneEdit('mnag', 'mang')).toBe(true);
+    expect(withinOneEdit('ngiem', 'nghiem')).toBe(true);
+    expect(withinOneEdit('bemh', 'benh')).toBe(true);
+    expect(withinOneEdit('compots', 'compost')).toBe(true);
+    expect(withinOneEdit('abcd', 'dcba')).toBe(false);
+    expect(typoCandidates('compots', ['compost', 'cong'])).toEqual(['compost']);
+    expect(typoCandidates('mnag', ['mang'])).toEqual(['mang']);
+    expect(typoCandidates('abc', ['abd'])).toEqual([]);
+  });
+});
+
+describe('markRanges', () => {
+  const alts = (q: string) => alternatives(q, [['KCN', 'khu công nghiệp']]);
+  const marked = (text: string, q: string) => markRanges(text, alts(q)).map((r) => text.slice(r.start, r.end));
+
+  it('marks the phrase only, not other words that fold the same', () => {
+    expect(marked('Từ đầu năm, vốn đầu tư công tăng; tự chủ', 'dau tu cong')).toEqual(['đầu tư công']);
+    expect(marked('Sản lượng xi măng, mạng lưới', 'xi mang')).toEqual(['xi măng']);
+  });
+
+  it('marks the words where they stand apart', () => {
+    expect(marked('đầu năm … công tác từ thiện', 'dau tu cong')).toEqual(['đầu', 'công', 'từ']);
+  });
+
+  it('marks the abbreviation form when the literal words are not there', () => {
+    expect(marked('hạ tầng các KCN trong tỉnh', 'khu cong nghiep')).toEqual(['KCN']);
+  });
+
+  it('prefers the words with the typed marks', () => {
+    expect(marked('cho vay và chợ quê', 'chợ')).toEqual(['chợ']);
+  });
+
+  it('never marks a footnote-free text for a query of punctuation only', () => {
+    expect(marked('xi măng', '!!!')).toEqual([]);
+  });
+});
+
+describe('bestSentence', () => {
+  it('shows the sentence with the most marks, marked', () => {
+    const text = 'Câu đầu không có gì. Câu thứ hai nói về xi măng và xi măng. Câu cuối.';
+    const segs = bestSentence(text, markRanges(text, alternatives('xi mang', [])));
+    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['xi măng', 'xi măng']);
+    expect(segs.map((s) => s.text).join('')).toContain('Câu thứ hai nói về');
+    expect(segs[0].text).toBe('… ');
+  });
+});
