@@ -140,7 +140,7 @@ export function fontFace(face: Face, url: string): string {
 /** The stylesheet: each face, its fallbacks, and a custom property per family with the whole stack. */
 export function fontsCss(metricsOf: (face: Face) => Metrics, urlOf: (face: Face) => string): string {
   const rules: string[] = [];
-  const stacks = new Map<string, string[]>();
+  const stacks = new Map<Face['cssVariable'], string[]>();
   for (const face of FACES) {
     rules.push(fontFace(face, urlOf(face)));
     face.fallbacks.forEach((fallback, i) => {
