@@ -15,7 +15,11 @@ const N = 13;
 const notes = footnotes();
 const chromium = useBrowser();
 
-/** The site scrolls smoothly unless the reader asks for reduced motion; ask, so that jumps end at once. */
+/**
+ * The site scrolls smoothly unless the reader asks for reduced motion; ask, so that jumps end at
+ * once. Otherwise a desktop popover, anchored to its marker, is still moving with a smooth scroll
+ * when the test clicks it, and the click lands on the paragraph behind (light dismiss).
+ */
 const NO_MOTION = { reducedMotion: 'reduce' } as const;
 
 const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/gu, ' ').trim();
@@ -50,7 +54,7 @@ describe('a footnote marker, with JavaScript', () => {
       expect(squash(pop.text)).toBe(`${N} ${notes.get(N)}`);
       expect(await page.getAttribute(`#fnref-${N}`, 'aria-expanded')).toBe('true');
       expect(page.url()).toBe(url(CHAPTER));
-    });
+    }, NO_MOTION);
   });
 
   it('closes on Escape and gives focus back to the marker', async () => {
@@ -62,7 +66,7 @@ describe('a footnote marker, with JavaScript', () => {
       // The site updates the marker on the popover's toggle event, which comes after the key press.
       await expect.poll(() => focusedId(page), SOON).toBe(`fnref-${N}`);
       await expect.poll(() => page.getAttribute(`#fnref-${N}`, 'aria-expanded'), SOON).toBe('false');
-    });
+    }, NO_MOTION);
   });
 
   it('opens from the keyboard (focus the marker, press Enter) and moves focus into the popover', async () => {
@@ -71,7 +75,7 @@ describe('a footnote marker, with JavaScript', () => {
       await page.keyboard.press('Enter');
       expect((await popover(page)).open).toBe(true);
       expect(await focusedId(page)).toBe(`fn-pop-${N}`);
-    });
+    }, NO_MOTION);
   });
 
   it('closes with its close button and gives focus back to the marker', async () => {
@@ -81,7 +85,7 @@ describe('a footnote marker, with JavaScript', () => {
       await page.click(`#fn-pop-${N} button.fn-pop-close`);
       expect((await popover(page)).open).toBe(false);
       await expect.poll(() => focusedId(page), SOON).toBe(`fnref-${N}`);
-    });
+    }, NO_MOTION);
   });
 
   it("leads from the popover to the footnote in the chapter's list", async () => {
@@ -91,7 +95,7 @@ describe('a footnote marker, with JavaScript', () => {
       expect((await popover(page)).open).toBe(false);
       await expect.poll(() => page.evaluate(() => location.hash), SOON).toBe(`#fn-${N}`);
       expect(await page.locator(`#fn-${N}`).evaluate((el) => el.matches(':target'))).toBe(true);
-    });
+    }, NO_MOTION);
   });
 });
 
