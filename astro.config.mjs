@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
 import { exitOnContentErrors } from './src/lib/validate-content.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -9,6 +10,8 @@ import { absolute, contentFolder } from './src/data/paths.ts';
 import printPdfs from './src/print/node/pdf.ts';
 import production from './src/site/node/production.ts';
 import serviceWorker from './src/offline/node/service-worker.ts';
+import { permalinks } from './src/permalinks/hast.ts';
+import { t } from './src/i18n/vi.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -17,6 +20,17 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  * error once, naming the file and the field or the file:line:column, without a stack trace.
  * The content is content/, or the folder REPORT_CONTENT names (src/data/paths.ts).
  */
+/**
+ * The chapters' Markdown pipeline: every heading and paragraph gets its permalink id, item
+ * number and "liên kết" link here, once, from the MDX tree (src/permalinks/hast.ts).
+ */
+const chapterMdx = mdx({
+  smartypants: false,
+  processor: satteri({
+    hastPlugins: [permalinks({ item: (label) => t('permalink.item', { label }), paragraph: t('permalink.paragraph') })],
+  }),
+});
+
 const contentCheck = {
   name: 'report-content-check',
   hooks: {
@@ -35,7 +49,7 @@ export default defineConfig({
   // printPdfs() then prints the paged print views to dist/pdf/ and links them (see src/print/node/);
   // serviceWorker() precaches the finished pages and the search index (src/offline/);
   // production() comes last: it precompresses what the others wrote, sw.js included.
-  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, mdx({ smartypants: false }), searchIndex(), printPdfs(), serviceWorker(), production()],
+  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, chapterMdx, searchIndex(), printPdfs(), serviceWorker(), production()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.

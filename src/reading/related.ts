@@ -127,7 +127,7 @@ export function relatedLinksFor(chapterUrl: string, pairs: readonly Related[], p
 
 /**
  * Inserts `blocks` (HTML by permalink id) after the element with that id in a chapter's
- * annotated HTML (src/lib/permalinks.ts); a block for `rootId`, the chapter's h1 (outside
+ * annotated HTML (src/permalinks/hast.ts); a block for `rootId`, the chapter's h1 (outside
  * this HTML), goes first. Throws naming an id that is not found, rather than dropping it.
  */
 export function insertAfter(html: string, blocks: Map<string, string>, rootId: string): string {

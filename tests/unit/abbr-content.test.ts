@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { abbrPlan, capsTokens, chapterSegments, firstUses, markAbbreviations, NOT_ABBREVIATIONS, occurrences, placeLink, uncoveredCapsTokens } from '../../src/lib/abbr';
 import { sourceIndex } from '../../src/lib/figures';
-import { htmlText } from '../../src/lib/permalinks';
+import { htmlText } from './helpers/html';
 import { abbreviationSchema, type Abbreviation } from '../../src/schemas/abbreviation';
 import { keyedEntries } from '../../src/lib/yaml-entries';
 import { readReport, readSource } from '../support/faithful';

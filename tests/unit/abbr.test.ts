@@ -23,7 +23,7 @@ import {
   type Exclusion,
 } from '../../src/lib/abbr';
 import { sourceIndex } from '../../src/lib/figures';
-import { htmlText } from '../../src/lib/permalinks';
+import { htmlText } from './helpers/html';
 import { abbreviationSchema, type Abbreviation } from '../../src/schemas/abbreviation';
 import type { ChapterData } from '../../src/schemas/chapter';
 
