@@ -3,15 +3,15 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
-import { exitOnContentErrors } from './src/lib/validate-content.ts';
-import searchIndex from './src/integrations/search-index.ts';
+import { exitOnContentErrors } from './src/data/validate.ts';
+import searchIndex from './src/search/node/search-index.ts';
 import siteFonts from './src/site/fonts/node/integration.ts';
 import { absolute, contentFolder } from './src/data/paths.ts';
 import printPdfs from './src/print/node/pdf.ts';
 import production from './src/site/node/production.ts';
 import serviceWorker from './src/offline/node/service-worker.ts';
 import { permalinks } from './src/permalinks/hast.ts';
-import { t } from './src/i18n/vi.ts';
+import { t } from './src/site/i18n/vi.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

@@ -1,15 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { abbreviationSchema } from './schemas/abbreviation';
-import { chapterSchema } from './schemas/chapter';
-import { correctionSchema } from './schemas/correction';
-import { crosscheckSchema } from './schemas/crosscheck';
-import { chartSchema, figureSchema } from './schemas/figure';
-import { footnoteSchema } from './schemas/footnote';
-import { indicatorSchema } from './schemas/indicator';
-import { reportSchema } from './schemas/report';
+import { abbreviationSchema } from './data/schemas/abbreviation';
+import { chapterSchema } from './data/schemas/chapter';
+import { correctionSchema } from './data/schemas/correction';
+import { crosscheckSchema } from './data/schemas/crosscheck';
+import { chartSchema, figureSchema } from './data/schemas/figure';
+import { footnoteSchema } from './data/schemas/footnote';
+import { indicatorSchema } from './data/schemas/indicator';
+import { reportSchema } from './data/schemas/report';
 import { relatedSchema } from './data/related';
-import { keyedEntries, singleEntry } from './lib/yaml-entries';
+import { keyedEntries, singleEntry } from './data/yaml-entries';
 import { absolute, contentFiles, OPTIONAL_FILES, type ContentKey } from './data/paths';
 import { existsSync } from 'node:fs';
 

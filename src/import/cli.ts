@@ -10,7 +10,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { draftReport, LayoutError, type ChapterNames } from '../core/draft.ts';
 import { contentFiles, summaryLines } from './files.ts';
-import { formatContentErrors, validateContent } from '../lib/validate-content.ts';
+import { formatContentErrors, validateContent } from '../data/validate.ts';
 
 /** The project folder (for public/, which the content check looks in). */
 const PROJECT = resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 /** The web app manifest, in Vietnamese (src/offline/app.ts). */
 import type { APIRoute } from 'astro';
-import { getReport } from '../lib/content';
+import { getReport } from '../data/content';
 import { webAppManifest } from '../offline/app';
 
 export const GET: APIRoute = async () => {

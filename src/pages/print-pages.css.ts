@@ -3,9 +3,9 @@
  * named page of the site, linked with media="print" by <PrintPageRules>.
  */
 import type { APIRoute } from 'astro';
-import { getChapters, getReport } from '../lib/content';
-import { pageRules, sitePrintPages } from '../lib/print';
-import { t } from '../i18n/vi';
+import { getChapters, getReport } from '../data/content';
+import { pageRules, sitePrintPages } from '../print/print';
+import { t } from '../site/i18n/vi';
 
 export const GET: APIRoute = async () => {
   const [report, chapters] = await Promise.all([getReport(), getChapters()]);

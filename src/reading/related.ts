@@ -3,11 +3,11 @@
  * of Phần thứ nhất, mục I goes with which task of Phần thứ hai, resolved against the
  * chapters' permalink ids. Pure: the chapters are given as frontmatter and MDX body.
  */
-import { IdAssigner, parseNumbering } from '../lib/ids';
-import { inlinePlainText, mdxBlocks } from '../lib/mdx-text';
-import { firstSentence } from '../lib/outline';
+import { IdAssigner, parseNumbering } from '../core/ids';
+import { inlinePlainText, mdxBlocks } from '../core/mdx-text';
+import { firstSentence } from '../core/outline';
 import type { Related } from '../data/related';
-import type { ChapterData } from '../schemas/chapter';
+import type { ChapterData } from '../data/schemas/chapter';
 
 export interface ChapterSource {
   data: ChapterData;

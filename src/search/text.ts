@@ -8,8 +8,8 @@
  *   "8,16"), everything else (punctuation, emoji, symbols) a separator;
  * - fold(): case, tone marks, vowel marks and đ/d ignored ("đầu tư" → "dau tu").
  */
-export { fold, lowerExact, hasDiacritics } from '../lib/fold';
-import { fold } from '../lib/fold';
+export { fold, lowerExact, hasDiacritics } from '../core/fold';
+import { fold } from '../core/fold';
 
 /** The longest query, in characters; the rest is cut, with a note (and the URL keeps the same). */
 export const QUERY_MAX = 200;

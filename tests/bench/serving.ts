@@ -13,7 +13,7 @@ export interface BenchServer {
 
 export async function startServer(dist: string): Promise<BenchServer> {
   if (process.env.SERVER === 'nginx') {
-    const { startNginx } = await import('../../scripts/nginx.ts');
+    const { startNginx } = await import('../../src/site/node/nginx.ts');
     const nginx = await startNginx({ dist, port: 0 });
     return { kind: 'nginx', url: nginx.url, close: nginx.stop };
   }

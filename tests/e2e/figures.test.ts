@@ -9,9 +9,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DATA_PATHS, chartAnchor, type ChartView } from '../../src/lib/figures';
-import { chartCsvRows, CSV_COLUMNS, csvHeader, figureCsvRows, indicatorCsvRows, parseCsv, type CsvRow } from '../../src/lib/figures-csv';
-import { seriesStyle } from '../../src/lib/chart-config';
+import { DATA_PATHS, chartAnchor, type ChartView } from '../../src/figures/figures';
+import { chartCsvRows, CSV_COLUMNS, csvHeader, figureCsvRows, indicatorCsvRows, parseCsv, type CsvRow } from '../../src/figures/csv';
+import { seriesStyle } from '../../src/figures/chart-config';
 import { axeViolations, describeViolations, url, useBrowser, withPage } from '../support/e2e';
 import { loadFigures } from '../unit/figures-data';
 import { readReport } from '../support/faithful';

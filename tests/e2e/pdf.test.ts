@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { inlinePlainText, mdxBlocks } from '../../src/lib/mdx-text';
+import { inlinePlainText, mdxBlocks } from '../../src/core/mdx-text';
 import { kilobytes, pdfFileName, pdfLinkText, previewPath, WHOLE_KEY } from '../../src/print/paged';
 import { url, useBrowser, withPage } from '../support/e2e';
 import { readReport } from '../support/faithful';

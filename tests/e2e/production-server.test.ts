@@ -17,7 +17,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { builtPolicy, freePort, startNginx, type RunningNginx } from '../../scripts/nginx';
+import { builtPolicy, freePort, startNginx, type RunningNginx } from '../../src/site/node/nginx';
 import { headerPolicy, headersFile, IMMUTABLE, NO_CACHE, PERMISSIONS_POLICY, REFERRER_POLICY } from '../../src/site/headers';
 import { TEXT_EXTENSIONS } from '../../src/site/node/production';
 import { watchedPage } from '../support/browser';
@@ -141,7 +141,7 @@ describe('the production server', () => {
 describe('npm run serve:prod', () => {
   it('prints its URL, serves the site there on PORT, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn(NODE, ['scripts/serve-prod.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DIST_DIR: DIST }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, ['src/site/node/serve-prod.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port), DIST_DIR: DIST }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (out += d));
@@ -159,7 +159,7 @@ describe('npm run serve:prod', () => {
   });
 
   it('refuses a PORT that is not a port number, saying so', async () => {
-    const child = spawn(NODE, ['scripts/serve-prod.ts'], { cwd: ROOT, env: { ...process.env, PORT: 'huit' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, ['src/site/node/serve-prod.ts'], { cwd: ROOT, env: { ...process.env, PORT: 'huit' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d));
     const code = await new Promise<number | null>((done) => child.once('exit', (c) => done(c)));

@@ -12,12 +12,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { abbrPlan, chapterSegments, firstUses, placeLink } from '../../src/lib/abbr';
-import { evaluateAll, evaluationView } from '../../src/lib/crosscheck';
-import { sourceIndex } from '../../src/lib/figures';
-import { keyedEntries } from '../../src/lib/yaml-entries';
-import { abbreviationSchema } from '../../src/schemas/abbreviation';
-import { crosscheckSchema } from '../../src/schemas/crosscheck';
+import { abbrPlan, chapterSegments, firstUses, placeLink } from '../../src/abbreviations/abbr';
+import { evaluateAll, evaluationView } from '../../src/crosschecks/crosscheck';
+import { sourceIndex } from '../../src/figures/figures';
+import { keyedEntries } from '../../src/data/yaml-entries';
+import { abbreviationSchema } from '../../src/data/schemas/abbreviation';
+import { crosscheckSchema } from '../../src/data/schemas/crosscheck';
 import { axeViolations, describeViolations, useBrowser, withPage } from '../support/e2e';
 import { readReport } from '../support/faithful';
 import { builtPages, ROOT } from '../support/site';

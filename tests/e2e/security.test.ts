@@ -12,8 +12,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, CSP_DIRECTIVES, META_IGNORED, parseCsp, scriptHash } from '../../src/lib/csp';
-import { chartAnchor } from '../../src/lib/figures';
+import { contentSecurityPolicy, CSP_DIRECTIVES, META_IGNORED, parseCsp, scriptHash } from '../../src/site/node/csp';
+import { chartAnchor } from '../../src/figures/figures';
 import { watchedPage } from '../support/browser';
 import { baseUrl, SOON, url, useBrowser, withPage } from '../support/e2e';
 import { startTags, type StartTag } from '../support/html';

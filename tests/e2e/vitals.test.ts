@@ -10,7 +10,7 @@
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chartAnchor } from '../../src/lib/figures';
+import { chartAnchor } from '../../src/figures/figures';
 import { watchedPage } from '../support/browser';
 import { baseUrl, SOON, url, useBrowser } from '../support/e2e';
 import { chapters } from '../support/site';

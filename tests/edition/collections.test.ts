@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getChapters, getFootnotes } from '../../src/lib/content';
+import { getChapters, getFootnotes } from '../../src/data/content';
 
 describe('content collections', () => {
   it('reads the chapters and the 66 footnotes', async () => {

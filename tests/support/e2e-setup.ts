@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { nginxBinary, startNginx } from '../../scripts/nginx';
+import { nginxBinary, startNginx } from '../../src/site/node/nginx';
 import { serve } from './server';
 
 declare module 'vitest' {

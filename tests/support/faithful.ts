@@ -9,13 +9,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { absolute, contentFiles, contentFolder } from '../../src/data/paths';
-import { chapterSchema, type ChapterData } from '../../src/schemas/chapter';
-import { correctionSchema, type Correction } from '../../src/schemas/correction';
-import { reportSchema, type Report } from '../../src/schemas/report';
-import { mdxBlocks, tokensWithMarkers } from '../../src/lib/mdx-text';
-import { parseSource, tokenize, type SourceMarker } from '../../src/lib/source';
-import { splitFrontmatter } from '../../src/lib/validate-content';
-import { parseYaml } from '../../src/lib/yaml-entries';
+import { chapterSchema, type ChapterData } from '../../src/data/schemas/chapter';
+import { correctionSchema, type Correction } from '../../src/data/schemas/correction';
+import { reportSchema, type Report } from '../../src/data/schemas/report';
+import { mdxBlocks, tokensWithMarkers } from '../../src/core/mdx-text';
+import { parseSource, tokenize, type SourceMarker } from '../../src/core/source';
+import { splitFrontmatter } from '../../src/data/validate';
+import { parseYaml } from '../../src/data/yaml-entries';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The content folder under test: content/, or the one REPORT_CONTENT names. */

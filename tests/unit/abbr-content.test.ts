@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { abbrPlan, capsTokens, chapterSegments, firstUses, markAbbreviations, NOT_ABBREVIATIONS, occurrences, placeLink, uncoveredCapsTokens } from '../../src/lib/abbr';
-import { sourceIndex } from '../../src/lib/figures';
+import { abbrPlan, capsTokens, chapterSegments, firstUses, markAbbreviations, NOT_ABBREVIATIONS, occurrences, placeLink, uncoveredCapsTokens } from '../../src/abbreviations/abbr';
+import { sourceIndex } from '../../src/figures/figures';
 import { htmlText } from './helpers/html';
-import { abbreviationSchema, type Abbreviation } from '../../src/schemas/abbreviation';
-import { keyedEntries } from '../../src/lib/yaml-entries';
+import { abbreviationSchema, type Abbreviation } from '../../src/data/schemas/abbreviation';
+import { keyedEntries } from '../../src/data/yaml-entries';
 import { readReport, readSource } from '../support/faithful';
 import { readChapterSources, readFootnotes, ROOT } from './figures-data';
 

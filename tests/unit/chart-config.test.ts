@@ -1,7 +1,7 @@
 import type { Chart, TooltipItem } from 'chart.js';
 import { describe, expect, it, vi as spy } from 'vitest';
-import { buildChartConfig, chartHeight, directLabels, GRID_COLOR, LABEL_CHARS, seriesStyle, SERIES_STYLES, TEXT_COLOR, wrapLabel, type SeriesStyle } from '../../src/lib/chart-config';
-import type { ChartPayload } from '../../src/lib/figures';
+import { buildChartConfig, chartHeight, directLabels, GRID_COLOR, LABEL_CHARS, seriesStyle, SERIES_STYLES, TEXT_COLOR, wrapLabel, type SeriesStyle } from '../../src/figures/chart-config';
+import type { ChartPayload } from '../../src/figures/figures';
 
 const PAYLOAD: ChartPayload = {
   id: 'xuat-nhap-khau-2023',

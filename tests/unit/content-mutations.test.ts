@@ -13,7 +13,7 @@
  * paragraph that is not the report's words, a value that disagrees with its words.
  */
 import { describe, expect, it } from 'vitest';
-import { assertValidContent, malformedFootnoteMarkers } from '../../src/lib/validate-content';
+import { assertValidContent, malformedFootnoteMarkers } from '../../src/data/validate';
 import { ROOT } from './helpers/chapters';
 import { edit, validateMutated } from './helpers/content-copy';
 

@@ -14,9 +14,9 @@ import {
   getNeighbours,
   getOutline,
   getReport,
-} from '../../src/lib/content';
-import { footnoteSchema } from '../../src/schemas/footnote';
-import { keyedEntries } from '../../src/lib/yaml-entries';
+} from '../../src/data/content';
+import { footnoteSchema } from '../../src/data/schemas/footnote';
+import { keyedEntries } from '../../src/data/yaml-entries';
 import { ROOT } from './helpers/chapters';
 
 const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);

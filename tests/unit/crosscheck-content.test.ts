@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateAll, evaluationView, type Evaluation } from '../../src/lib/crosscheck';
-import { keyedEntries } from '../../src/lib/yaml-entries';
-import { crosscheckSchema } from '../../src/schemas/crosscheck';
+import { evaluateAll, evaluationView, type Evaluation } from '../../src/crosschecks/crosscheck';
+import { keyedEntries } from '../../src/data/yaml-entries';
+import { crosscheckSchema } from '../../src/data/schemas/crosscheck';
 import { loadFigures, ROOT } from './figures-data';
 
 const FILE = 'content/crosschecks.yaml';

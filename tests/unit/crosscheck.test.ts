@@ -4,9 +4,9 @@
  * rounding, errors that name the relation, the order, and the neutral words.
  */
 import { describe, expect, it } from 'vitest';
-import { CrosscheckError, evaluate, evaluateAll, evaluationView, figuresOf, inReadingOrder, resolveTerm, round, splitUnit } from '../../src/lib/crosscheck';
-import { crosscheckSchema, type Crosscheck, type CrosscheckInput } from '../../src/schemas/crosscheck';
-import type { Figure } from '../../src/schemas/figure';
+import { CrosscheckError, evaluate, evaluateAll, evaluationView, figuresOf, inReadingOrder, resolveTerm, round, splitUnit } from '../../src/crosschecks/crosscheck';
+import { crosscheckSchema, type Crosscheck, type CrosscheckInput } from '../../src/data/schemas/crosscheck';
+import type { Figure } from '../../src/data/schemas/figure';
 
 const figure = (id: string, value: number, unit: string, extra: Partial<Figure> = {}): Figure => ({
   id,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, CSP_DIRECTIVES, parseCsp, scriptHash } from '../../src/lib/csp';
+import { contentSecurityPolicy, CSP_DIRECTIVES, parseCsp, scriptHash } from '../../src/site/node/csp';
 
 describe('contentSecurityPolicy', () => {
   it('writes the site\'s directives in order, each with its sources, separated by "; "', () => {

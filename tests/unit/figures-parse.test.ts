@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumberToken, parseReportNumber } from '../../src/lib/figures-parse';
+import { parseNumberToken, parseReportNumber } from '../../src/figures/parse';
 
 describe('parseNumberToken', () => {
   it('reads dots as thousands separators and the comma as the decimal mark, as the report writes numbers', () => {

@@ -3,10 +3,10 @@
  * it names (and in the extracted source itself), and its value is what the quote says.
  */
 import { describe, expect, it } from 'vitest';
-import { checkProvenance, sourceText } from '../../src/lib/figures-check';
-import { parseReportNumber } from '../../src/lib/figures-parse';
-import { tokenize } from '../../src/lib/source';
-import type { Figure } from '../../src/schemas/figure';
+import { checkProvenance, sourceText } from '../../src/figures/check';
+import { parseReportNumber } from '../../src/figures/parse';
+import { tokenize } from '../../src/core/source';
+import type { Figure } from '../../src/data/schemas/figure';
 import { readSource, sourceWords } from '../support/faithful';
 import { loadFigures } from './figures-data';
 

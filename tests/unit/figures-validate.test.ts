@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/validate-content';
-import { validateFigureData } from '../../src/lib/figures-validate';
+import { validateContent } from '../../src/data/validate';
+import { validateFigureData } from '../../src/figures/node/validate';
 import { ROOT } from './figures-data';
 
 const CH02 = 'content/chapters/02-i-1-linh-vuc-kinh-te.mdx';

@@ -3,10 +3,10 @@
  * issue asks for, each resolved into the table it draws, and the CSV downloads.
  */
 import { describe, expect, it } from 'vitest';
-import { chartPayload, chartTable, DATA_PATHS, figureViews, resolveRef, sourceLink } from '../../src/lib/figures';
-import { BOM, chartCsvRows, csvDocument, CSV_COLUMNS, csvHeader, figureCsvRows, indicatorCsvRows, parseCsv, toCsv } from '../../src/lib/figures-csv';
-import { formatValue } from '../../src/lib/format';
-import { mdxBlocks } from '../../src/lib/mdx-text';
+import { chartPayload, chartTable, DATA_PATHS, figureViews, resolveRef, sourceLink } from '../../src/figures/figures';
+import { BOM, chartCsvRows, csvDocument, CSV_COLUMNS, csvHeader, figureCsvRows, indicatorCsvRows, parseCsv, toCsv } from '../../src/figures/csv';
+import { formatValue } from '../../src/core/format';
+import { mdxBlocks } from '../../src/core/mdx-text';
 import { componentText, readReport } from '../support/faithful';
 import { loadFigures, readChapterSources } from './figures-data';
 import { targetsSlug } from '../../src/core/years';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dVariants, fold, hasDiacritics, lowerExact, stripPunctuation, wordForms } from '../../src/lib/fold';
+import { dVariants, fold, hasDiacritics, lowerExact, stripPunctuation, wordForms } from '../../src/core/fold';
 
 describe('fold', () => {
   it('removes tone marks and vowel marks and lowers the case', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatQuantity, formatTick, formatValue, NBSP } from '../../src/lib/format';
+import { formatNumber, formatQuantity, formatTick, formatValue, NBSP } from '../../src/core/format';
 
 describe('formatNumber', () => {
   it('writes numbers vi-VN style: dots between thousands, a comma before decimals', () => {

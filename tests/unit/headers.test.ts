@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, scriptHash } from '../../src/lib/csp';
+import { contentSecurityPolicy, scriptHash } from '../../src/site/node/csp';
 import { headerPolicy, headersFile, IMMUTABLE, NO_CACHE, nginxSecurityHeaders, PERMISSIONS_POLICY } from '../../src/site/headers';
 import { inlineProblems, pagePath, precompress, sitePolicy } from '../../src/site/node/production';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdAssigner, parseNumbering, partPrefix } from '../../src/lib/ids';
+import { IdAssigner, parseNumbering, partPrefix } from '../../src/core/ids';
 
 describe('parseNumbering', () => {
   it('reads a Roman numeral followed by a dot and a space', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { footnoteRefs, inlinePlainText, mdxBlocks, tokensWithMarkers, unescapeMarkdown } from '../../src/lib/mdx-text';
+import { footnoteRefs, inlinePlainText, mdxBlocks, tokensWithMarkers, unescapeMarkdown } from '../../src/core/mdx-text';
 
 describe('mdxBlocks', () => {
   const body = [

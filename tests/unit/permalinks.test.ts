@@ -3,7 +3,7 @@
  * Sätteri as the site renders chapters, and on every real chapter.
  */
 import { describe, expect, it } from 'vitest';
-import { chapterOutline } from '../../src/lib/outline';
+import { chapterOutline } from '../../src/core/outline';
 import { permalinks, permalinksPlugin, type PermalinkLabels } from '../../src/permalinks/hast';
 import { readChapterFiles } from './helpers/chapters';
 import { mdxHtml } from './helpers/mdx-html';

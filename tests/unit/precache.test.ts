@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildId, fillWorker, HASHED_FILES, urlOfFile } from '../../src/offline/precache';
 import { webAppManifest, ICON_SIZES } from '../../src/offline/app';
-import { reportSchema } from '../../src/schemas/report';
-import { parseYaml } from '../../src/lib/yaml-entries';
+import { reportSchema } from '../../src/data/schemas/report';
+import { parseYaml } from '../../src/data/yaml-entries';
 import { ROOT } from '../support/site';
 
 const TEMPLATE = readFileSync(join(ROOT, 'src/offline/worker/sw.js'), 'utf8');

@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { relatedSchema } from '../../src/data/related';
 import { partOneSections, placesOf, relatedLinksFor, relatedProblems, insertAfter } from '../../src/reading/related';
 import { relatedBlock } from '../../src/reading/related-html';
-import { chapterSchema } from '../../src/schemas/chapter';
-import { reportSchema } from '../../src/schemas/report';
-import { splitFrontmatter, validateRelated } from '../../src/lib/validate-content';
-import { keyedEntries, parseYaml } from '../../src/lib/yaml-entries';
+import { chapterSchema } from '../../src/data/schemas/chapter';
+import { reportSchema } from '../../src/data/schemas/report';
+import { splitFrontmatter, validateRelated } from '../../src/data/validate';
+import { keyedEntries, parseYaml } from '../../src/data/yaml-entries';
 import { ROOT } from '../support/site';
 
 const FILE = 'content/related.yaml';

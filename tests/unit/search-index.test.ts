@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/integrations/search-index';
+import { buildSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/search/node/search-index';
 import { readPassages, type SearchPassages } from '../../src/search/node/data';
 import type { Passage } from '../../src/search/types';
 import { ROOT } from '../support/site';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterFilters, chapterMeta, countProblems, footnoteChapters, footnoteRecord, type SearchChapter } from '../../src/lib/search-records';
+import { chapterFilters, chapterMeta, countProblems, footnoteChapters, footnoteRecord, type SearchChapter } from '../../src/search/records';
 
 const chapter: SearchChapter = { slug: 'phan-thu-nhat/i-1-linh-vuc-kinh-te', part: 'phan-thu-nhat', label: 'I.1. Lĩnh vực kinh tế', footnotes: [2, 3, 7] };
 

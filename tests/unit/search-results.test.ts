@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS, scopeFilters } from '../../src/lib/search-results';
+import { KINDS, scopeFilters } from '../../src/search/results';
 import { KIND_CONTENT, KIND_FOOTNOTE } from '../../src/search/types';
 
 describe('scopeFilters', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_PARAM, PRIMARY_INPUT_ATTR, SEARCH_INPUT_ATTR } from '../../src/lib/search-constants';
-import { readSearchState, searchPageUrl } from '../../src/lib/search-url';
+import { HIGHLIGHT_PARAM, PRIMARY_INPUT_ATTR, SEARCH_INPUT_ATTR } from '../../src/search/constants';
+import { readSearchState, searchPageUrl } from '../../src/search/url';
 import { decodeD, encodeD, normaliseQuery, QUERY_MAX, queryKind, tokens } from '../../src/search/text';
 import { ROOT } from '../support/site';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { footnoteOfHash, highlightQuery, readSearchState, resultUrl, searchPageUrl, withFragment } from '../../src/lib/search-url';
+import { footnoteOfHash, highlightQuery, readSearchState, resultUrl, searchPageUrl, withFragment } from '../../src/search/url';
 
 describe('readSearchState', () => {
   it('reads the query, the scope and the footnotes-only switch', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findMarkers, parseSource, tokenize } from '../../src/lib/source';
+import { findMarkers, parseSource, tokenize } from '../../src/core/source';
 import { ROOT } from './helpers/chapters';
 
 const SOURCE_FILE = 'content/source/000_6f843c5cfe42939f.txt';

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertValidContent, splitFrontmatter, validateContent } from '../../src/lib/validate-content';
-import { ContentError } from '../../src/lib/yaml-entries';
+import { assertValidContent, splitFrontmatter, validateContent } from '../../src/data/validate';
+import { ContentError } from '../../src/data/yaml-entries';
 import { ROOT } from './helpers/chapters';
 import { edit, messagesFor, validateMutated } from './helpers/content-copy';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, keyedEntries, parseYaml, singleEntry } from '../../src/lib/yaml-entries';
+import { ContentError, keyedEntries, parseYaml, singleEntry } from '../../src/data/yaml-entries';
 
 const FILE = 'content/footnotes.yaml';
 

@@ -4,8 +4,8 @@
  * list of every figure. UTF-8 with a byte-order mark (see src/lib/figures-csv.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getFigureData, getSitePages } from '../../lib/content';
-import { chartCsvRows, csvDocument, figureCsvRows, indicatorCsvRows } from '../../lib/figures-csv';
+import { getFigureData, getSitePages } from '../../data/content';
+import { chartCsvRows, csvDocument, figureCsvRows, indicatorCsvRows } from '../../figures/csv';
 
 export const getStaticPaths = (async () => {
   const [data, pages] = await Promise.all([getFigureData(), getSitePages()]);

@@ -6,7 +6,7 @@
  * Enter opens it (or, with none active, submits the form to the search page), Esc
  * closes the list (a second Esc clears the box).
  */
-import { resultUrl, searchPageUrl } from '../../lib/search-url';
+import { resultUrl, searchPageUrl } from '../url';
 import { normaliseQuery, queryKind } from '../text';
 import { prefetch, present, search, StaleSearch } from './engine';
 import { appendSegments, fill, label } from './render';

@@ -6,7 +6,7 @@
  * same way stay unmarked. The first mark is scrolled into view and focused, so that a
  * screen reader starts there.
  */
-import { highlightQuery, footnoteOfHash } from '../../lib/search-url';
+import { highlightQuery, footnoteOfHash } from '../url';
 import { markRanges } from '../highlight';
 import { alternatives } from '../query';
 import { loadLexicon } from './engine';

@@ -6,9 +6,9 @@
  * the benchmark where it stands: data-state="loading" | "done" | "error", and
  * data-query, the query it shows.
  */
-import { t } from '../../i18n/vi';
-import { scopeFilters } from '../../lib/search-results';
-import { readSearchState, resultUrl, searchPageUrl, type SearchState } from '../../lib/search-url';
+import { t } from '../../site/i18n/vi';
+import { scopeFilters } from '../results';
+import { readSearchState, resultUrl, searchPageUrl, type SearchState } from '../url';
 import { normaliseQuery, queryKind, QUERY_MAX } from '../text';
 import { KIND_FOOTNOTE } from '../types';
 import { loadLexicon, loadPagefind, present, search, StaleSearch, warmUp, type Ranked, type Shown } from './engine';

@@ -7,13 +7,13 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { absolute, contentFiles } from '../../data/paths';
-import { IdAssigner, parseNumbering } from '../../lib/ids';
-import { inlinePlainText, mdxBlocks, footnoteRefs } from '../../lib/mdx-text';
-import { splitFrontmatter } from '../../lib/validate-content';
-import { keyedEntries } from '../../lib/yaml-entries';
-import { chapterSchema } from '../../schemas/chapter';
-import { footnoteSchema } from '../../schemas/footnote';
-import { abbreviationSchema } from '../../schemas/abbreviation';
+import { IdAssigner, parseNumbering } from '../../core/ids';
+import { inlinePlainText, mdxBlocks, footnoteRefs } from '../../core/mdx-text';
+import { splitFrontmatter } from '../../data/validate';
+import { keyedEntries } from '../../data/yaml-entries';
+import { chapterSchema } from '../../data/schemas/chapter';
+import { footnoteSchema } from '../../data/schemas/footnote';
+import { abbreviationSchema } from '../../data/schemas/abbreviation';
 import { encodeD, foldedWords } from '../text';
 import { DATA_DIR, KIND_CONTENT, KIND_FOOTNOTE, LEXICON_FILE, type Lexicon, type Passage, type PassageMeta } from '../types';
 

@@ -15,7 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { parseCsp, scriptHash } from '../../lib/csp';
+import { parseCsp, scriptHash } from './csp';
 import { headersFile } from '../headers';
 
 /** Extensions of the files sent compressed. Fonts, images and Pagefind's files are compressed already. */

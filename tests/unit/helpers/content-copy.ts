@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { validateContent } from '../../../src/lib/validate-content';
-import type { ContentError } from '../../../src/lib/yaml-entries';
+import { validateContent } from '../../../src/data/validate';
+import type { ContentError } from '../../../src/data/yaml-entries';
 import { ROOT } from './chapters';
 
 /** Copies content/ to a temporary project folder, applies one mutation there, and validates it. */

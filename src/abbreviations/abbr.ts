@@ -1,0 +1,436 @@
+/**
+ * The report's abbreviations (content/abbreviations.yaml) on the site:
+ * - where each is used first, in the order a reader meets the text: a chapter's
+ *   paragraphs in turn, each footnote read at its marker (its text right after the
+ *   word that carries the marker), the "Nơi nhận" and signature blocks last;
+ * - the first use on a chapter page wrapped in <abbr title="…" tabindex="0">, in the
+ *   page's HTML (markAbbreviations) and in its footnote list (markText), without
+ *   changing a character of the text;
+ * - the check that every word in capitals of the report is either listed or
+ *   deliberately left out (NOT_ABBREVIATIONS, each with its reason).
+ * Pure functions: the content comes in as arguments.
+ */
+import { t } from '../site/i18n/vi';
+import type { Abbreviation } from '../data/schemas/abbreviation';
+import type { ChapterData } from '../data/schemas/chapter';
+import type { Report } from '../data/schemas/report';
+import { chapterNavLabel } from '../core/chapter-labels';
+import { sourceLink, type SourceIndex, type SourceLink } from '../figures/figures';
+import { inlinePlainText, mdxBlocks } from '../core/mdx-text';
+import { chapterOutline } from '../core/outline';
+
+/** Characters that join the parts of a compound: "KH&CN", "GDNN-GDTX", "QĐ-TTg", "CT/TU". */
+const JOINERS = new Set(['&', '/', '-']);
+const LETTER = /[\p{L}\p{M}]/u;
+const DIGIT = /\p{N}/u;
+
+/**
+ * Whether `abbr` stands at `at` in `text` as a whole word: not glued to a letter or a
+ * digit before it, nor to a letter after it, and not part of a compound ("KH" is not in
+ * "KH&CN", "HĐND" is not in "66/NQ-HĐND", "THCS" is not in "TH&THCS"). A number may
+ * follow it directly: "QL5", "VTV1".
+ */
+export function standsAt(text: string, abbr: string, at: number): boolean {
+  if (!text.startsWith(abbr, at)) return false;
+  const before = text[at - 1];
+  if (before !== undefined && (LETTER.test(before) || DIGIT.test(before) || JOINERS.has(before))) return false;
+  const after = text[at + abbr.length];
+  if (after === undefined) return true;
+  if (LETTER.test(after)) return false;
+  if (JOINERS.has(after)) {
+    const next = text[at + abbr.length + 1];
+    if (next !== undefined && (LETTER.test(next) || DIGIT.test(next))) return false;
+  }
+  return true;
+}
+
+/** Start offsets of every whole-word occurrence of `abbr` in `text`. */
+export function occurrences(text: string, abbr: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(abbr); at >= 0; at = text.indexOf(abbr, at + 1)) {
+    if (standsAt(text, abbr, at)) found.push(at);
+  }
+  return found;
+}
+
+// --- Words in capitals ---
+
+const COMPOUND = /[\p{L}\p{M}]+(?:[&/-][\p{L}\p{M}]+)*/gu;
+
+/** Whether a word is written in capitals and has at least two letters: "HĐND", "ĐÁNH"; not "A", "VNeID", "Đà". */
+export function isAllCaps(word: string): boolean {
+  const letters = [...word].filter((c) => LETTER.test(c));
+  return letters.length >= 2 && word === word.toLocaleUpperCase('vi') && word !== word.toLocaleLowerCase('vi');
+}
+
+/**
+ * The words of `text` that have a part in capitals of two letters or more, in order.
+ * Letters joined by "&", "/" or "-" make one word ("KH&CN", "GDNN-GDTX", "QĐ-TTg");
+ * digits end a word ("QL5" gives "QL", "H5N1" gives no word of two capitals).
+ */
+export function capsTokens(text: string): string[] {
+  return [...text.matchAll(COMPOUND)].map((m) => m[0]).filter((w) => w.split(/[&/-]/u).some(isAllCaps));
+}
+
+/** A word or passage in capitals that is deliberately not listed as an abbreviation. */
+export interface Exclusion {
+  /** "token": a word as capsTokens() gives it; "passage": a run of text in capitals, removed before the words are read. */
+  kind: 'token' | 'passage';
+  /** The word or passage, exactly as the report writes it. */
+  text: string;
+  /** Why it is not an abbreviation to explain. */
+  reason: string;
+}
+
+const ROMAN = 'a Roman numeral (the report numbers its sections, terms of office and classes with them), not an abbreviation';
+const DOCUMENT = 'the symbol of a legal document\'s number; the report names the kind of document in words just before it';
+const CAPITALS = 'a heading the report sets in capitals';
+const SIGNATURE = 'the signature block, set in capitals (its "TM." and "KT." are listed)';
+
+/**
+ * Words and passages in capitals of the report that are not abbreviations to explain.
+ * Passages are removed in this order, so a longer one comes before a shorter one it contains.
+ */
+export const NOT_ABBREVIATIONS: readonly Exclusion[] = [
+  { kind: 'passage', text: 'PHẦN THỨ NHẤT', reason: CAPITALS },
+  { kind: 'passage', text: 'PHẦN THỨ HAI', reason: CAPITALS },
+  { kind: 'passage', text: 'KẾT QUẢ PHÁT TRIỂN CÁC NGÀNH, LĨNH VỰC', reason: CAPITALS },
+  { kind: 'passage', text: 'ĐÁNH GIÁ CHUNG', reason: CAPITALS },
+  { kind: 'passage', text: 'NHIỆM VỤ TRỌNG TÂM CÒN LẠI CẦN PHẢI TIẾP TỤC THỰC HIỆN ĐẾN CUỐI NĂM 2023', reason: CAPITALS },
+  { kind: 'passage', text: 'ỦY BAN NHÂN DÂN', reason: SIGNATURE },
+  { kind: 'passage', text: 'PHÓ CHỦ TỊCH', reason: SIGNATURE },
+  { kind: 'passage', text: 'CHỦ TỊCH', reason: SIGNATURE },
+  { kind: 'token', text: 'II', reason: ROMAN },
+  { kind: 'token', text: 'III', reason: ROMAN },
+  { kind: 'token', text: 'IV', reason: ROMAN },
+  { kind: 'token', text: 'XIII', reason: ROMAN },
+  { kind: 'token', text: 'XIV', reason: ROMAN },
+  { kind: 'token', text: 'XVII', reason: ROMAN },
+  { kind: 'token', text: 'CT/TU', reason: `${DOCUMENT} (Chỉ thị số 38-CT/TU)` },
+  { kind: 'token', text: 'CTr/TU', reason: `${DOCUMENT} (Chương trình hành động số 79-CTr/TU)` },
+  { kind: 'token', text: 'NQ/TW', reason: `${DOCUMENT} (Nghị quyết 29-NQ/TW)` },
+  { kind: 'token', text: 'NQ-HĐND', reason: `${DOCUMENT} (Nghị quyết số 66/NQ-HĐND)` },
+  { kind: 'token', text: 'QĐ-TTg', reason: `${DOCUMENT} (Quyết định số 62/2011/QĐ-TTg, Quyết định số 1008/QĐ-TTg)` },
+  { kind: 'token', text: 'NĐ-CP', reason: `${DOCUMENT} (Nghị định số 62/2020/NĐ-CP and two more)` },
+  { kind: 'token', text: 'HD', reason: 'part of the number of a technical regulation ("quy chuẩn 01:2021/HD", footnote 20), not a word of the text' },
+  {
+    kind: 'token',
+    text: 'CV',
+    reason: 'in the filing line "Lưu: VT, CV. Việt Cường (30b)", the drafter\'s mark; the report gives nothing to expand it with certainty',
+  },
+  { kind: 'token', text: 'VSSID', reason: 'the name of an app (VssID, of Vietnam Social Security), given beside VNeID as a name, not spelled out' },
+];
+
+/**
+ * The words in capitals of `text` that are neither listed nor excluded: the excluded
+ * passages are removed first, then each word is covered when it is listed or excluded
+ * as a whole, or when each of its parts in capitals is ("SEA" of "SEA Games").
+ */
+export function uncoveredCapsTokens(text: string, listed: readonly string[], exclusions: readonly Exclusion[] = NOT_ABBREVIATIONS): string[] {
+  let rest = text;
+  for (const e of exclusions) if (e.kind === 'passage') rest = rest.split(e.text).join(' ');
+  const covered = new Set([...listed.flatMap((a) => [a, ...a.split(' ')]), ...exclusions.filter((e) => e.kind === 'token').map((e) => e.text)]);
+  return capsTokens(rest).filter((w) => !covered.has(w) && !w.split(/[&/-]/u).every((part) => !isAllCaps(part) || covered.has(part)));
+}
+
+// --- Where each abbreviation is used first ---
+
+/** Block components whose text is the report's: the "Nơi nhận" list and the signature. */
+export type TextBlock = 'Recipients' | 'Signature';
+
+/** The DOM id of each text block, so that a link can point at it. */
+export const BLOCK_IDS: Record<TextBlock, string> = { Recipients: 'noi-nhan', Signature: 'chu-ky' };
+
+/** Where a piece of the report stands on the site. */
+export type Place =
+  /** A heading or paragraph of a chapter, by its permalink id. */
+  | { chapter: string; paragraph: string }
+  /** A footnote, by its original number, in the chapter that carries its marker. */
+  | { chapter: string; footnote: number }
+  /** The "Nơi nhận" list or the signature block. */
+  | { chapter: string; block: TextBlock };
+
+/** A run of the report's text and where it stands. */
+export interface Segment {
+  place: Place;
+  text: string;
+}
+
+/** A chapter as the reading order needs it. */
+export interface ChapterText {
+  /** The chapter's file name without ".mdx", e.g. "02-i-1-linh-vuc-kinh-te". */
+  id: string;
+  data: ChapterData;
+  body: string;
+}
+
+/** The words of a text block, as its component renders them from content/report.yaml. */
+export function blockText(name: string, report: Pick<Report, 'recipients' | 'signature'>): string {
+  if (name === 'Recipients') return [report.recipients.label, ...report.recipients.items.map((i) => `- ${i}`)].join(' ');
+  if (name === 'Signature') {
+    const s = report.signature;
+    return [s.onBehalfOf, s.authority, s.title, s.name].join(' ');
+  }
+  return '';
+}
+
+const FN_SPLIT = /<Fn\s+n=\{\s*(\d+)\s*\}\s*\/>/u;
+
+/**
+ * A chapter's text in reading order: each heading and paragraph by permalink id, cut at
+ * each footnote marker, where the footnote's text comes in; then text blocks. The
+ * chapter's own heading lines (its h1) are not included: no abbreviation stands in them
+ * (a test checks it).
+ */
+export function chapterSegments(chapter: ChapterText, footnotes: ReadonlyMap<number, string>, report: Pick<Report, 'recipients' | 'signature'>): Segment[] {
+  const { ids } = chapterOutline(chapter.data, chapter.body);
+  const segments: Segment[] = [];
+  let i = 0;
+  for (const block of mdxBlocks(chapter.body)) {
+    if (block.kind === 'component') {
+      const text = blockText(block.name, report);
+      if (text) segments.push({ place: { chapter: chapter.id, block: block.name as TextBlock }, text });
+      continue;
+    }
+    const paragraph = ids[++i];
+    const pieces = block.text.split(FN_SPLIT);
+    pieces.forEach((piece, k) => {
+      if (k % 2 === 0) {
+        const text = inlinePlainText(piece);
+        if (text.trim()) segments.push({ place: { chapter: chapter.id, paragraph }, text });
+      } else {
+        const n = Number(piece);
+        const text = footnotes.get(n);
+        if (text === undefined) throw new Error(`${chapter.id}: there is no footnote ${n}`);
+        segments.push({ place: { chapter: chapter.id, footnote: n }, text });
+      }
+    });
+  }
+  return segments;
+}
+
+/** A key naming a place: "02-i-1-linh-vuc-kinh-te#p1-i-1-d1", "fn-15", "11-phan-ket#Recipients". */
+export function placeKey(place: Place | { footnote: number } | { chapter: string; paragraph: string }): string {
+  if ('footnote' in place) return `fn-${place.footnote}`;
+  return 'paragraph' in place ? `${place.chapter}#${place.paragraph}` : `${place.chapter}#${place.block}`;
+}
+
+/** The position of each place (placeKey()) in reading order: its first segment's index. */
+export function readingOrder(segments: readonly Segment[]): Map<string, number> {
+  const order = new Map<string, number>();
+  segments.forEach((s, i) => {
+    const key = placeKey(s.place);
+    if (!order.has(key)) order.set(key, i);
+  });
+  return order;
+}
+
+/** Where an abbreviation is used first. */
+export interface FirstUse {
+  abbreviation: Abbreviation;
+  place: Place;
+}
+
+/** For each abbreviation (by id) that the segments use, where they use it first; in the order of the list. */
+export function firstUses(segments: readonly Segment[], abbreviations: readonly Abbreviation[]): Map<string, FirstUse> {
+  const found = new Map<string, FirstUse>();
+  for (const a of abbreviations) {
+    const segment = segments.find((s) => occurrences(s.text, a.abbr).length > 0);
+    if (segment) found.set(a.id, { abbreviation: a, place: segment.place });
+  }
+  return found;
+}
+
+/**
+ * The link to a place and its name: "I.1. Lĩnh vực kinh tế, mục 1.6.3", "Chú thích 21
+ * (I.1. Lĩnh vực kinh tế)", "Phần kết, phần nơi nhận". Throws naming a place that does not exist.
+ */
+export function placeLink(place: Place, index: SourceIndex): SourceLink {
+  const chapter = index.chapters.get(place.chapter);
+  if (!chapter) throw new Error(`there is no chapter ${place.chapter}`);
+  const name = chapterNavLabel(chapter.data);
+  if ('paragraph' in place) return sourceLink({ chapter: place.chapter, paragraph: place.paragraph }, index);
+  if ('footnote' in place) {
+    if (!index.footnotes.has(place.footnote)) throw new Error(`there is no footnote ${place.footnote}`);
+    return { href: `/${chapter.data.slug}/#fn-${place.footnote}`, label: t('abbr.place.footnote', { n: place.footnote, chapter: name }) };
+  }
+  return { href: `/${chapter.data.slug}/#${BLOCK_IDS[place.block]}`, label: t(`abbr.place.${place.block}`, { chapter: name }) };
+}
+
+/** Which abbreviations to mark on a chapter page: those first used in its text, and those first used in each footnote. */
+export interface AbbrPlan {
+  /** First used in the chapter's text (paragraphs, headings, text blocks). */
+  text: Abbreviation[];
+  /** First used in a footnote: by the footnote's number. */
+  footnotes: Map<number, Abbreviation[]>;
+}
+
+/** The abbreviations to mark on a chapter page, from its segments (chapterSegments()). */
+export function abbrPlan(segments: readonly Segment[], abbreviations: readonly Abbreviation[]): AbbrPlan {
+  const plan: AbbrPlan = { text: [], footnotes: new Map() };
+  for (const { abbreviation, place } of firstUses(segments, abbreviations).values()) {
+    if ('footnote' in place) plan.footnotes.set(place.footnote, [...(plan.footnotes.get(place.footnote) ?? []), abbreviation]);
+    else plan.text.push(abbreviation);
+  }
+  return plan;
+}
+
+// --- Marking the first uses in HTML ---
+
+const escapeText = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+const escapeAttr = (s: string) => escapeText(s).replace(/"/gu, '&quot;');
+
+/**
+ * The <abbr> element for one use: its title is the expansion (the tooltip, and the
+ * description screen readers give), tabindex="0" lets a keyboard or a tap reach it.
+ * `inner` is HTML: the abbreviation as the page writes it.
+ */
+export function abbrElement(abbreviation: Pick<Abbreviation, 'expansion'>, inner: string): string {
+  return `<abbr class="abbr" title="${escapeAttr(abbreviation.expansion)}" tabindex="0">${inner}</abbr>`;
+}
+
+interface Match {
+  start: number;
+  end: number;
+  abbreviation: Abbreviation;
+}
+
+/** The first whole-word occurrence of each abbreviation in `text`, without overlaps, in order. */
+function matches(text: string, pending: readonly Abbreviation[]): Match[] {
+  const all = pending
+    .flatMap((a) => {
+      const at = occurrences(text, a.abbr)[0];
+      return at === undefined ? [] : [{ start: at, end: at + a.abbr.length, abbreviation: a }];
+    })
+    .sort((x, y) => x.start - y.start || y.end - x.end);
+  const kept: Match[] = [];
+  for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept;
+}
+
+/**
+ * Plain text as HTML, escaped, with the first occurrence of each abbreviation wrapped
+ * in its <abbr>. The text a reader sees is unchanged.
+ */
+export function markText(text: string, abbreviations: readonly Abbreviation[]): string {
+  let html = '';
+  let at = 0;
+  for (const m of matches(text, abbreviations)) {
+    html += escapeText(text.slice(at, m.start)) + abbrElement(m.abbreviation, escapeText(text.slice(m.start, m.end)));
+    at = m.end;
+  }
+  return html + escapeText(text.slice(at));
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** An HTML text node decoded, with the offset in the raw HTML of each decoded character (and one past the end). */
+function decode(raw: string): { text: string; rawAt: number[] } {
+  let text = '';
+  const rawAt: number[] = [];
+  for (let i = 0; i < raw.length; ) {
+    const entity = raw[i] === '&' ? /^&(#x[0-9a-f]+|#\d+|[a-z]+);/iu.exec(raw.slice(i, i + 12)) : null;
+    let ch: string | undefined;
+    if (entity) {
+      const name = entity[1];
+      if (name.startsWith('#x') || name.startsWith('#X')) ch = String.fromCodePoint(parseInt(name.slice(2), 16));
+      else if (name.startsWith('#')) ch = String.fromCodePoint(Number(name.slice(1)));
+      else ch = NAMED[name.toLowerCase()];
+    }
+    if (entity && ch !== undefined) {
+      for (const unit of ch) {
+        rawAt.push(i);
+        text += unit;
+      }
+      i += entity[0].length;
+    } else {
+      rawAt.push(i);
+      text += raw[i];
+      i += 1;
+    }
+  }
+  rawAt.push(raw.length);
+  return { text, rawAt };
+}
+
+const TOKEN = /<!--[\s\S]*?-->|<(?:"[^"]*"|'[^']*'|[^'">])*>|[^<]+/gu;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Elements whose text is not the report's running text, or that must not hold an <abbr>. */
+const SKIPPED = new Set(['a', 'abbr', 'button', 'code', 'pre', 'script', 'style', 'svg', 'math', 'textarea', 'template', 'select', 'option', 'canvas']);
+
+type Mode = { kind: 'skip' } | { kind: 'text' } | { kind: 'footnote'; n: number };
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}(?:\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+)))?(?=[\\s/>])`, 'iu').exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : undefined;
+}
+
+/** How the text inside a start tag is read, given the mode around it. */
+function modeOf(tag: string, name: string, outer: Mode): Mode {
+  if (outer.kind === 'skip') return outer;
+  const pop = /^fn-pop-(\d+)$/u.exec(attr(tag, 'id') ?? '');
+  if (pop) return { kind: 'footnote', n: Number(pop[1]) };
+  if (SKIPPED.has(name)) return { kind: 'skip' };
+  if (attr(tag, 'data-pagefind-ignore') !== undefined) return { kind: 'skip' };
+  if (/(?:^|\s)fn-pop-num(?:\s|$)/u.test(attr(tag, 'class') ?? '')) return { kind: 'skip' };
+  return outer;
+}
+
+/**
+ * A chapter page's rendered HTML with the first use of each abbreviation of the plan
+ * wrapped in its <abbr>: in the running text for `plan.text`, in a footnote's popover
+ * (<… id="fn-pop-N">, which holds the footnote's text at its marker) for
+ * `plan.footnotes`. Skipped: whatever the site adds to the report's words
+ * (data-pagefind-ignore: footnote markers, permalinks, charts), links, buttons, code,
+ * scripts and existing <abbr>s. Only tags are added: the text is unchanged.
+ */
+export function markAbbreviations(html: string, plan: AbbrPlan): string {
+  const doneText = new Set<string>();
+  const doneFootnote = new Map<number, Set<string>>();
+  const stack: { name: string; mode: Mode }[] = [];
+  const mode = (): Mode => stack[stack.length - 1]?.mode ?? { kind: 'text' };
+  let out = '';
+  for (const [token] of html.matchAll(TOKEN)) {
+    if (token.startsWith('<!--')) {
+      out += token;
+      continue;
+    }
+    if (token.startsWith('<')) {
+      out += token;
+      const m = /^<(\/)?([a-zA-Z][\w:-]*)/u.exec(token);
+      if (!m) continue;
+      const name = m[2].toLowerCase();
+      if (m[1]) {
+        const at = stack.map((f) => f.name).lastIndexOf(name);
+        if (at >= 0) stack.length = at;
+      } else if (!VOID.has(name) && !token.endsWith('/>')) {
+        stack.push({ name, mode: modeOf(token, name, mode()) });
+      }
+      continue;
+    }
+    const current = mode();
+    if (current.kind === 'skip') {
+      out += token;
+      continue;
+    }
+    const done = current.kind === 'text' ? doneText : (doneFootnote.get(current.n) ?? new Set<string>());
+    if (current.kind === 'footnote') doneFootnote.set(current.n, done);
+    const wanted = current.kind === 'text' ? plan.text : (plan.footnotes.get(current.n) ?? []);
+    const pending = wanted.filter((a) => !done.has(a.id));
+    if (pending.length === 0) {
+      out += token;
+      continue;
+    }
+    const { text, rawAt } = decode(token);
+    let at = 0;
+    for (const found of matches(text, pending)) {
+      const start = rawAt[found.start];
+      const end = rawAt[found.end];
+      out += token.slice(at, start) + abbrElement(found.abbreviation, token.slice(start, end));
+      at = end;
+      done.add(found.abbreviation.id);
+    }
+    out += token.slice(at);
+  }
+  return out;
+}
