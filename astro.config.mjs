@@ -11,7 +11,7 @@ import printPdfs from './src/print/node/pdf.ts';
 import production from './src/site/node/production.ts';
 import serviceWorker from './src/offline/node/service-worker.ts';
 import { permalinks } from './src/permalinks/hast.ts';
-import { t } from './src/site/i18n/vi.ts';
+import { t } from './src/i18n/vi.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

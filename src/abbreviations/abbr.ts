@@ -10,10 +10,10 @@
  *   deliberately left out (NOT_ABBREVIATIONS, each with its reason).
  * Pure functions: the content comes in as arguments.
  */
-import { t } from '../site/i18n/vi';
-import type { Abbreviation } from '../data/schemas/abbreviation';
-import type { ChapterData } from '../data/schemas/chapter';
-import type { Report } from '../data/schemas/report';
+import { t } from '../i18n/vi';
+import type { Abbreviation } from '../schemas/abbreviation';
+import type { ChapterData } from '../schemas/chapter';
+import type { Report } from '../schemas/report';
 import { chapterNavLabel } from '../core/chapter-labels';
 import { sourceLink, type SourceIndex, type SourceLink } from '../figures/figures';
 import { inlinePlainText, mdxBlocks } from '../core/mdx-text';

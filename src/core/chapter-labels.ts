@@ -1,4 +1,4 @@
-import type { ChapterData } from '../data/schemas/chapter';
+import type { ChapterData } from '../schemas/chapter';
 import { parseNumbering } from './ids';
 
 /** The chapter's name as contents lists show it: its own numbered heading line, else its title. */

@@ -3,8 +3,8 @@
  * rounded: every decimal the report gives is kept. Used by the pages, the charts' axes,
  * labels and tooltips, and the tests that compare the rendered tables with the data.
  */
-import { t } from '../site/i18n/vi';
-import type { Comparator, Direction } from '../data/schemas/figure';
+import { t } from '../i18n/vi';
+import type { Comparator, Direction } from '../schemas/figure';
 
 /** The most decimals any figure of the report has is 3 ("10,141 tỷ USD"); allow more, never round. */
 const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 10, useGrouping: true });

@@ -1,4 +1,4 @@
-import type { PartId } from '../data/schemas/chapter';
+import type { PartId } from '../schemas/chapter';
 
 /** The report's numbering at the start of a heading or paragraph. */
 export type Numbering =

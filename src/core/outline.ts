@@ -1,4 +1,4 @@
-import type { ChapterData } from '../data/schemas/chapter';
+import type { ChapterData } from '../schemas/chapter';
 import { IdAssigner, parseNumbering } from './ids';
 import { inlinePlainText, mdxBlocks } from './mdx-text';
 

@@ -6,9 +6,9 @@
  * names the relation: the build fails rather than show a wrong check.
  * Pure functions: the figures come in as arguments.
  */
-import { t } from '../site/i18n/vi';
-import type { CompareCheck, Comparison, Crosscheck, RatioCheck, SumCheck, Term } from '../data/schemas/crosscheck';
-import type { Figure } from '../data/schemas/figure';
+import { t } from '../i18n/vi';
+import type { CompareCheck, Comparison, Crosscheck, RatioCheck, SumCheck, Term } from '../schemas/crosscheck';
+import type { Figure } from '../schemas/figure';
 import { SCALES } from '../figures/parse';
 import { formatNumber, formatQuantity } from '../core/format';
 

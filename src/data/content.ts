@@ -3,15 +3,15 @@
  * pass typed data down to components.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { Footnote } from './schemas/footnote';
-import type { Report } from './schemas/report';
+import type { Footnote } from '../schemas/footnote';
+import type { Report } from '../schemas/report';
 import { footnoteRefs } from '../core/mdx-text';
 import { chapterOutline, type ChapterOutline } from '../core/outline';
 import { DATA_PATHS, figureData, sourceIndex, type FigureData, type SourceIndex } from '../figures/figures';
 import { reportYears, targetsSlug } from '../core/years';
 import { contentFiles } from './paths';
-import type { Abbreviation } from './schemas/abbreviation';
-import type { Figure } from './schemas/figure';
+import type { Abbreviation } from '../schemas/abbreviation';
+import type { Figure } from '../schemas/figure';
 import { abbrPlan, chapterSegments, firstUses, placeKey, readingOrder, type AbbrPlan, type FirstUse, type Segment } from '../abbreviations/abbr';
 import { evaluateAll, inReadingOrder, type Evaluation } from '../crosschecks/crosscheck';
 

@@ -3,9 +3,9 @@
  * word where its source says, its text states its value, and every id a chart or an
  * indicator names exists. Used by validate-content.ts (the build) and the unit tests.
  */
-import type { ChartSpec, Figure, FigureRef } from '../data/schemas/figure';
-import type { Indicator } from '../data/schemas/indicator';
-import { INDICATOR_GROUPS } from '../data/schemas/indicator';
+import type { ChartSpec, Figure, FigureRef } from '../schemas/figure';
+import type { Indicator } from '../schemas/indicator';
+import { INDICATOR_GROUPS } from '../schemas/indicator';
 import { RESERVED_CSV_NAMES, type SourceIndex } from './figures';
 import { parseReportNumber } from './parse';
 

@@ -4,7 +4,7 @@
  * correctly. One row per number: where it sits in the table, the number (dot decimal),
  * its unit, the report's words and quote, and its source. parseCsv() reads it back.
  */
-import { t } from '../site/i18n/vi';
+import { t } from '../i18n/vi';
 import { groupLabel, indicatorColumnLabel, INDICATOR_COLUMNS, topicLabel, type Cell, type ChartTable, type FigureView, type IndicatorView } from './figures';
 
 /** The byte-order mark that opens every CSV download. */

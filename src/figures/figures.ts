@@ -4,10 +4,10 @@
  * states it; each chart resolved into the table it draws. Pure functions: the content
  * comes in as arguments (from src/lib/content.ts in Astro, from the files in tests).
  */
-import { t } from '../site/i18n/vi';
-import type { ChapterData } from '../data/schemas/chapter';
-import type { ChartSpec, Figure, FigureRef, FigureTopic, SourceRef } from '../data/schemas/figure';
-import type { Indicator, IndicatorGroup } from '../data/schemas/indicator';
+import { t } from '../i18n/vi';
+import type { ChapterData } from '../schemas/chapter';
+import type { ChartSpec, Figure, FigureRef, FigureTopic, SourceRef } from '../schemas/figure';
+import type { Indicator, IndicatorGroup } from '../schemas/indicator';
 import { chapterNavLabel } from '../core/chapter-labels';
 import { formatQuantity, formatValue } from '../core/format';
 import { inlinePlainText, mdxBlocks } from '../core/mdx-text';

@@ -10,7 +10,7 @@
  * Anything else (a range such as "85-95%", a dot before fewer or more than three digits
  * such as "31.4") is an error: the parser never guesses.
  */
-import type { Comparator, Direction } from '../data/schemas/figure';
+import type { Comparator, Direction } from '../schemas/figure';
 
 export interface ParsedNumber {
   /** The number in `unit`. */

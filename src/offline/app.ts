@@ -2,8 +2,8 @@
  * The installable web app: its manifest (served at /manifest.webmanifest, see
  * src/pages/manifest.webmanifest.ts) and its icons (src/pages/icons/[file].ts), in Vietnamese.
  */
-import { t } from '../site/i18n/vi';
-import type { Report } from '../data/schemas/report';
+import { t } from '../i18n/vi';
+import type { Report } from '../schemas/report';
 
 /** The browser's toolbar and the installed app's title bar: the site's accent colour. */
 export const THEME_COLOR = '#8b1a1a';

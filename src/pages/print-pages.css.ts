@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import { getChapters, getReport } from '../data/content';
 import { pageRules, sitePrintPages } from '../print/print';
-import { t } from '../site/i18n/vi';
+import { t } from '../i18n/vi';
 
 export const GET: APIRoute = async () => {
   const [report, chapters] = await Promise.all([getReport(), getChapters()]);

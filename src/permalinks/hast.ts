@@ -8,7 +8,7 @@
  */
 import type { HastNode, HastPluginDefinition, HastPluginEntry, HastVisitorContext } from 'satteri';
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { chapterSchema, type ChapterData } from '../data/schemas/chapter';
+import { chapterSchema, type ChapterData } from '../schemas/chapter';
 import { IdAssigner, parseNumbering } from '../core/ids';
 
 /** Labels the permalink affordances; injected so that this module stays free of UI strings. */

@@ -11,7 +11,7 @@
  *   (or `<p …>`) where the link goes; the build replaces it with the link, or removes it when no PDF
  *   was made (no Chromium), so that no dead link is ever rendered.
  */
-import { t } from '../site/i18n/vi';
+import { t } from '../i18n/vi';
 
 /** Key of the whole report's PDF (chapters are keyed by their slug). */
 export const WHOLE_KEY = 'toan-bo';

@@ -5,8 +5,8 @@
  * chapter's name) and on the UI strings (the "Trang 3/12" footer) is generated here as
  * CSS text, for <PrintPageRules> to put in the page's <head>.
  */
-import type { ChapterData } from '../data/schemas/chapter';
-import type { Report } from '../data/schemas/report';
+import type { ChapterData } from '../schemas/chapter';
+import type { Report } from '../schemas/report';
 import { chapterNavLabel } from '../core/chapter-labels';
 
 /** A CSS string literal: quotes, backslashes, line breaks and "<" escaped (safe inside <style>). */

@@ -5,7 +5,7 @@
  * the site's, not the report's: data-pagefind-ignore keeps it out of search and of the
  * faithfulness checks, and print leaves it out.
  */
-import { t } from '../site/i18n/vi';
+import { t } from '../i18n/vi';
 import type { RelatedLink } from './related';
 
 export function escapeHtml(text: string): string {

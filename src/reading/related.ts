@@ -6,8 +6,8 @@
 import { IdAssigner, parseNumbering } from '../core/ids';
 import { inlinePlainText, mdxBlocks } from '../core/mdx-text';
 import { firstSentence } from '../core/outline';
-import type { Related } from '../data/related';
-import type { ChapterData } from '../data/schemas/chapter';
+import type { Related } from '../schemas/related';
+import type { ChapterData } from '../schemas/chapter';
 
 export interface ChapterSource {
   data: ChapterData;

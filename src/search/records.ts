@@ -9,7 +9,7 @@
  * of the kind "trang tra cứu", with no part or chapter: a scope narrower than the whole
  * report leaves them out.
  */
-import type { PartId } from '../data/schemas/chapter';
+import type { PartId } from '../schemas/chapter';
 import { KINDS } from './results';
 
 /** A chapter as search needs it. */

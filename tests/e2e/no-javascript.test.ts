@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/site/i18n/vi';
+import { t } from '../../src/i18n/vi';
 import { SEARCH_PATH } from '../../src/search/url';
 import { inViewport, SOON, url, useBrowser, withPage } from '../support/e2e';
 import { chapters, MISSING_PATH } from '../support/site';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { t } from '../../src/site/i18n/vi';
+import { t } from '../../src/i18n/vi';
 import { url, useBrowser } from '../support/e2e';
 import { serve } from '../support/server';
 import { DIST, MISSING_PATH, pagesToVisit } from '../support/site';

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/site/i18n/vi';
+import { t } from '../../src/i18n/vi';
 import { axeViolations, describeViolations, inViewport, SOON, useBrowser, withPage } from '../support/e2e';
 import { startTags } from '../support/html';
 import { builtPages, pagesToVisit } from '../support/site';

@@ -16,8 +16,8 @@ import { abbrPlan, chapterSegments, firstUses, placeLink } from '../../src/abbre
 import { evaluateAll, evaluationView } from '../../src/crosschecks/crosscheck';
 import { sourceIndex } from '../../src/figures/figures';
 import { keyedEntries } from '../../src/data/yaml-entries';
-import { abbreviationSchema } from '../../src/data/schemas/abbreviation';
-import { crosscheckSchema } from '../../src/data/schemas/crosscheck';
+import { abbreviationSchema } from '../../src/schemas/abbreviation';
+import { crosscheckSchema } from '../../src/schemas/crosscheck';
 import { axeViolations, describeViolations, useBrowser, withPage } from '../support/e2e';
 import { readReport } from '../support/faithful';
 import { builtPages, ROOT } from '../support/site';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { footnoteSchema } from '../../src/data/schemas/footnote';
+import { footnoteSchema } from '../../src/schemas/footnote';
 import { keyedEntries } from '../../src/data/yaml-entries';
 import { contentWords, readSource, ROOT } from '../support/faithful';
 

@@ -9,9 +9,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { absolute, contentFiles, contentFolder } from '../../src/data/paths';
-import { chapterSchema, type ChapterData } from '../../src/data/schemas/chapter';
-import { correctionSchema, type Correction } from '../../src/data/schemas/correction';
-import { reportSchema, type Report } from '../../src/data/schemas/report';
+import { chapterSchema, type ChapterData } from '../../src/schemas/chapter';
+import { correctionSchema, type Correction } from '../../src/schemas/correction';
+import { reportSchema, type Report } from '../../src/schemas/report';
 import { mdxBlocks, tokensWithMarkers } from '../../src/core/mdx-text';
 import { parseSource, tokenize, type SourceMarker } from '../../src/core/source';
 import { splitFrontmatter } from '../../src/data/validate';

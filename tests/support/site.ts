@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { chapterSchema, type ChapterData } from '../../src/data/schemas/chapter';
-import { correctionSchema, type Correction } from '../../src/data/schemas/correction';
-import { footnoteSchema } from '../../src/data/schemas/footnote';
+import { chapterSchema, type ChapterData } from '../../src/schemas/chapter';
+import { correctionSchema, type Correction } from '../../src/schemas/correction';
+import { footnoteSchema } from '../../src/schemas/footnote';
 import { parseSource } from '../../src/core/source';
 import { splitFrontmatter } from '../../src/data/validate';
 import { keyedEntries, parseYaml } from '../../src/data/yaml-entries';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { abbrPlan, capsTokens, chapterSegments, firstUses, markAbbreviations, NOT_ABBREVIATIONS, occurrences, placeLink, uncoveredCapsTokens } from '../../src/abbreviations/abbr';
 import { sourceIndex } from '../../src/figures/figures';
 import { htmlText } from './helpers/html';
-import { abbreviationSchema, type Abbreviation } from '../../src/data/schemas/abbreviation';
+import { abbreviationSchema, type Abbreviation } from '../../src/schemas/abbreviation';
 import { keyedEntries } from '../../src/data/yaml-entries';
 import { readReport, readSource } from '../support/faithful';
 import { readChapterSources, readFootnotes, ROOT } from './figures-data';

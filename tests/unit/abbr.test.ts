@@ -24,8 +24,8 @@ import {
 } from '../../src/abbreviations/abbr';
 import { sourceIndex } from '../../src/figures/figures';
 import { htmlText } from './helpers/html';
-import { abbreviationSchema, type Abbreviation } from '../../src/data/schemas/abbreviation';
-import type { ChapterData } from '../../src/data/schemas/chapter';
+import { abbreviationSchema, type Abbreviation } from '../../src/schemas/abbreviation';
+import type { ChapterData } from '../../src/schemas/chapter';
 
 const entry = (id: string, abbr: string, expansion: string): Abbreviation => ({ id, abbr, expansion });
 const KCN = entry('kcn', 'KCN', 'khu công nghiệp');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chapterName, chapterNavLabel, summary } from '../../src/core/chapter-labels';
-import { chapterSchema, type ChapterInput } from '../../src/data/schemas/chapter';
+import { chapterSchema, type ChapterInput } from '../../src/schemas/chapter';
 
 const chapter = (input: Partial<ChapterInput>) =>
   chapterSchema.parse({ order: 1, slug: 'x', part: 'phan-thu-nhat', title: 'Lĩnh vực kinh tế', ...input });

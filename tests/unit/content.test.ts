@@ -15,7 +15,7 @@ import {
   getOutline,
   getReport,
 } from '../../src/data/content';
-import { footnoteSchema } from '../../src/data/schemas/footnote';
+import { footnoteSchema } from '../../src/schemas/footnote';
 import { keyedEntries } from '../../src/data/yaml-entries';
 import { ROOT } from './helpers/chapters';
 

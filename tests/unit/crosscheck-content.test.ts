@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateAll, evaluationView, type Evaluation } from '../../src/crosschecks/crosscheck';
 import { keyedEntries } from '../../src/data/yaml-entries';
-import { crosscheckSchema } from '../../src/data/schemas/crosscheck';
+import { crosscheckSchema } from '../../src/schemas/crosscheck';
 import { loadFigures, ROOT } from './figures-data';
 
 const FILE = 'content/crosschecks.yaml';

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CrosscheckError, evaluate, evaluateAll, evaluationView, figuresOf, inReadingOrder, resolveTerm, round, splitUnit } from '../../src/crosschecks/crosscheck';
-import { crosscheckSchema, type Crosscheck, type CrosscheckInput } from '../../src/data/schemas/crosscheck';
-import type { Figure } from '../../src/data/schemas/figure';
+import { crosscheckSchema, type Crosscheck, type CrosscheckInput } from '../../src/schemas/crosscheck';
+import type { Figure } from '../../src/schemas/figure';
 
 const figure = (id: string, value: number, unit: string, extra: Partial<Figure> = {}): Figure => ({
   id,

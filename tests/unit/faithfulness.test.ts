@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { absolute, contentFiles } from '../../src/data/paths';
-import { footnoteSchema } from '../../src/data/schemas/footnote';
+import { footnoteSchema } from '../../src/schemas/footnote';
 import { keyedEntries } from '../../src/data/yaml-entries';
 import { applyCorrections, CONTENT, contentWords, firstDifference, readCorrections, readSource, ROOT, SOURCE_FILE, sourceWords } from '../support/faithful';
 

@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chapterSchema } from '../../src/data/schemas/chapter';
-import { chartSchema, figureSchema, type ChartSpec, type Figure } from '../../src/data/schemas/figure';
-import { footnoteSchema } from '../../src/data/schemas/footnote';
-import { indicatorSchema, type Indicator } from '../../src/data/schemas/indicator';
+import { chapterSchema } from '../../src/schemas/chapter';
+import { chartSchema, figureSchema, type ChartSpec, type Figure } from '../../src/schemas/figure';
+import { footnoteSchema } from '../../src/schemas/footnote';
+import { indicatorSchema, type Indicator } from '../../src/schemas/indicator';
 import { FIGURE_FILES, figureData, sourceIndex, type ChapterSource } from '../../src/figures/figures';
 import { splitFrontmatter } from '../../src/data/validate';
 import { keyedEntries } from '../../src/data/yaml-entries';

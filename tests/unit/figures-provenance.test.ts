@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkProvenance, sourceText } from '../../src/figures/check';
 import { parseReportNumber } from '../../src/figures/parse';
 import { tokenize } from '../../src/core/source';
-import type { Figure } from '../../src/data/schemas/figure';
+import type { Figure } from '../../src/schemas/figure';
 import { readSource, sourceWords } from '../support/faithful';
 import { loadFigures } from './figures-data';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartSchema, figureSchema } from '../../src/data/schemas/figure';
-import { indicatorSchema } from '../../src/data/schemas/indicator';
+import { chartSchema, figureSchema } from '../../src/schemas/figure';
+import { indicatorSchema } from '../../src/schemas/indicator';
 
 /** The dotted paths of the issues a schema finds in `data`; [] when it is valid. */
 const issuePaths = (schema: { safeParse: (d: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }, data: unknown) =>

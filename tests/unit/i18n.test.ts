@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t, vi, type UiKey } from '../../src/site/i18n/vi';
+import { t, vi, type UiKey } from '../../src/i18n/vi';
 
 const keys = Object.keys(vi) as UiKey[];
 

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { chapterSchema } from '../../src/data/schemas/chapter';
-import { correctionSchema } from '../../src/data/schemas/correction';
-import { reportSchema } from '../../src/data/schemas/report';
+import { chapterSchema } from '../../src/schemas/chapter';
+import { correctionSchema } from '../../src/schemas/correction';
+import { reportSchema } from '../../src/schemas/report';
 import { MINI_SOURCE, runImport } from '../support/import';
 
 const run = runImport(MINI_SOURCE);

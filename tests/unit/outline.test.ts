@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chapterOutline, firstSentence } from '../../src/core/outline';
-import { chapterSchema, type ChapterInput } from '../../src/data/schemas/chapter';
+import { chapterSchema, type ChapterInput } from '../../src/schemas/chapter';
 import { readChapterFiles } from './helpers/chapters';
 
 const chapter = (input: Partial<ChapterInput>) =>

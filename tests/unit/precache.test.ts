@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildId, fillWorker, HASHED_FILES, urlOfFile } from '../../src/offline/precache';
 import { webAppManifest, ICON_SIZES } from '../../src/offline/app';
-import { reportSchema } from '../../src/data/schemas/report';
+import { reportSchema } from '../../src/schemas/report';
 import { parseYaml } from '../../src/data/yaml-entries';
 import { ROOT } from '../support/site';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterSchema, PART_IDS } from '../../src/data/schemas/chapter';
-import { correctionSchema } from '../../src/data/schemas/correction';
-import { footnoteSchema } from '../../src/data/schemas/footnote';
-import { reportSchema } from '../../src/data/schemas/report';
+import { chapterSchema, PART_IDS } from '../../src/schemas/chapter';
+import { correctionSchema } from '../../src/schemas/correction';
+import { footnoteSchema } from '../../src/schemas/footnote';
+import { reportSchema } from '../../src/schemas/report';
 import { parseYaml } from '../../src/data/yaml-entries';
 import { ROOT } from './helpers/chapters';
 

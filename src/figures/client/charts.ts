@@ -66,7 +66,7 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-let chartjs: Promise<typeof import('../chartjs')> | undefined;
+let chartjs: Promise<typeof import('./chartjs')> | undefined;
 /** Drawing one chart at a time, each in a task of its own. */
 let queue: Promise<void> = Promise.resolve();
 
@@ -87,7 +87,7 @@ function draw(figure: HTMLElement, show: boolean): Promise<void> {
     const canvas = figure.querySelector<HTMLCanvasElement>('canvas');
     if (!canvas) return fail(figure);
     try {
-      chartjs ??= import('../chartjs');
+      chartjs ??= import('./chartjs');
       const { drawChart } = await chartjs;
       await nextTask();
       const payload = payloadFromFigure(figure);

@@ -8,10 +8,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'astro/zod';
-import { chapterSchema } from '../../data/schemas/chapter';
-import { chartSchema, figureSchema, type ChartSpec, type Figure } from '../../data/schemas/figure';
-import { footnoteSchema } from '../../data/schemas/footnote';
-import { INDICATOR_GROUPS, indicatorSchema, type Indicator } from '../../data/schemas/indicator';
+import { chapterSchema } from '../../schemas/chapter';
+import { chartSchema, figureSchema, type ChartSpec, type Figure } from '../../schemas/figure';
+import { footnoteSchema } from '../../schemas/footnote';
+import { INDICATOR_GROUPS, indicatorSchema, type Indicator } from '../../schemas/indicator';
 import { sourceIndex, type ChapterSource } from '../figures';
 import { absolute, contentFiles, contentFolder } from '../../data/paths';
 import { checkProvenance, checkReferences, type FieldProblem } from '../check';

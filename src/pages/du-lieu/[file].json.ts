@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getFigureData, getReport, getSitePages } from '../../data/content';
 import { DATA_PATHS } from '../../figures/figures';
-import { t } from '../../site/i18n/vi';
+import { t } from '../../i18n/vi';
 
 /** Built only when the content has figures/figures.yaml. */
 export const getStaticPaths = (async () => ((await getSitePages()).figures ? [{ params: { file: 'du-lieu' } }] : [])) satisfies GetStaticPaths;

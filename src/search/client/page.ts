@@ -6,7 +6,7 @@
  * the benchmark where it stands: data-state="loading" | "done" | "error", and
  * data-query, the query it shows.
  */
-import { t } from '../../site/i18n/vi';
+import { t } from '../../i18n/vi';
 import { scopeFilters } from '../results';
 import { readSearchState, resultUrl, searchPageUrl, type SearchState } from '../url';
 import { normaliseQuery, queryKind, QUERY_MAX } from '../text';

@@ -11,9 +11,9 @@ import { IdAssigner, parseNumbering } from '../../core/ids';
 import { inlinePlainText, mdxBlocks, footnoteRefs } from '../../core/mdx-text';
 import { splitFrontmatter } from '../../data/validate';
 import { keyedEntries } from '../../data/yaml-entries';
-import { chapterSchema } from '../../data/schemas/chapter';
-import { footnoteSchema } from '../../data/schemas/footnote';
-import { abbreviationSchema } from '../../data/schemas/abbreviation';
+import { chapterSchema } from '../../schemas/chapter';
+import { footnoteSchema } from '../../schemas/footnote';
+import { abbreviationSchema } from '../../schemas/abbreviation';
 import { encodeD, foldedWords } from '../text';
 import { DATA_DIR, KIND_CONTENT, KIND_FOOTNOTE, LEXICON_FILE, type Lexicon, type Passage, type PassageMeta } from '../types';
 

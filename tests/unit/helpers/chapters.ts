@@ -1,7 +1,7 @@
 /** Shared readers for the unit tests: the real chapters as files. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chapterSchema, type ChapterData } from '../../../src/data/schemas/chapter';
+import { chapterSchema, type ChapterData } from '../../../src/schemas/chapter';
 import { splitFrontmatter } from '../../../src/data/validate';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');

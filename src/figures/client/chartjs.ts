@@ -4,8 +4,8 @@
  * horizontal bar chart uses, so that the rest of Chart.js is left out of the bundle.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { buildChartConfig, NARROW_QUERY, type SeriesStyle } from './chart-config';
-import type { ChartPayload } from './figures';
+import { buildChartConfig, NARROW_QUERY, type SeriesStyle } from '../chart-config';
+import type { ChartPayload } from '../figures';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
