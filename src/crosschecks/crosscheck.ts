@@ -151,7 +151,7 @@ export function evaluateAll(checks: readonly Crosscheck[], figures: readonly Fig
 
 /**
  * The relations in the order a reader meets their numbers: by the earliest place of any
- * of their figures (`position`, e.g. from readingOrder() of src/lib/abbr.ts), then by the
+ * of their figures (`position`, e.g. from readingOrder() of src/abbreviations/abbr.ts), then by the
  * latest, then by id.
  */
 export function inReadingOrder(evaluations: readonly Evaluation[], position: (figure: Figure) => number): Evaluation[] {

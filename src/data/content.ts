@@ -127,14 +127,14 @@ export async function getAbbreviations(): Promise<Abbreviation[]> {
   return (await getCollection('abbreviations')).map((a) => a.data);
 }
 
-/** A chapter's text in reading order (each footnote at its marker), as src/lib/abbr.ts reads it. */
+/** A chapter's text in reading order (each footnote at its marker), as src/abbreviations/abbr.ts reads it. */
 async function readingSegments(chapter: Chapter): Promise<Segment[]> {
   const [footnotes, report] = await Promise.all([getFootnotes(), getReport()]);
   const texts = new Map(footnotes.map((f) => [f.n, f.text]));
   return chapterSegments({ id: chapterFileId(chapter), data: chapter.data, body: chapter.body ?? '' }, texts, report);
 }
 
-/** Which abbreviations a chapter page marks, and where: its first use of each (src/lib/abbr.ts). */
+/** Which abbreviations a chapter page marks, and where: its first use of each (src/abbreviations/abbr.ts). */
 export async function getChapterAbbrPlan(chapter: Chapter): Promise<AbbrPlan> {
   return abbrPlan(await readingSegments(chapter), await getAbbreviations());
 }
@@ -149,7 +149,7 @@ export async function getAbbreviationFirstUses(): Promise<Map<string, FirstUse>>
   return firstUses(await getReportSegments(), await getAbbreviations());
 }
 
-/** The chapters and footnotes as source links need them (src/lib/figures.ts). */
+/** The chapters and footnotes as source links need them (src/figures/figures.ts). */
 export async function getSourceIndex(): Promise<SourceIndex> {
   const [chapters, footnotes] = await Promise.all([getChapters(), getFootnotes()]);
   return sourceIndex(

@@ -50,7 +50,7 @@ export function vocabularyViolations(body: string, vocabulary: Vocabulary, first
     // Block components, on a line of their own, with their own literal props.
     const block = BLOCK.exec(trimmed);
     if (block) {
-      // Its props are checked with the data it names (src/lib/figures-validate.ts).
+      // Its props are checked with the data it names (src/figures/node/validate.ts).
       if (vocabulary.blocks[block[1]]) return;
     }
     // Escaped characters are text; footnote markers are allowed anywhere.

@@ -1,5 +1,5 @@
 /**
- * Builds the Chart.js configuration of a chart from its payload (src/lib/figures.ts):
+ * Builds the Chart.js configuration of a chart from its payload (src/figures/figures.ts):
  * horizontal bars, vi-VN numbers on the axis and in the tooltips, each series told
  * apart by colour and by fill pattern, every bar labelled with its value as the table
  * shows it, no animation when the reader prefers reduced motion. Pure: the browser

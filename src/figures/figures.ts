@@ -2,7 +2,7 @@
  * The figures, charts and indicators as the pages, the downloads and the tests use them:
  * each figure with its formatted value and a link to the sentence or footnote that
  * states it; each chart resolved into the table it draws. Pure functions: the content
- * comes in as arguments (from src/lib/content.ts in Astro, from the files in tests).
+ * comes in as arguments (from src/data/content.ts in Astro, from the files in tests).
  */
 import { t } from '../i18n/vi';
 import type { ChapterData } from '../schemas/chapter';

@@ -1,5 +1,5 @@
 /**
- * /print-pages.css: the page furniture of the printed pages (src/lib/print.ts), for every
+ * /print-pages.css: the page furniture of the printed pages (src/print/print.ts), for every
  * named page of the site, linked with media="print" by <PrintPageRules>.
  */
 import type { APIRoute } from 'astro';

@@ -1,7 +1,7 @@
 /**
  * Print furniture: the named pages, running headers and page numbers of a printed
  * chapter or of the whole report (/in/). The static print rules live in
- * src/styles/print.css; what depends on the content (the report's short title, each
+ * src/print/print.css; what depends on the content (the report's short title, each
  * chapter's name) and on the UI strings (the "Trang 3/12" footer) is generated here as
  * CSS text, for <PrintPageRules> to put in the page's <head>.
  */

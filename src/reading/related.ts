@@ -1,5 +1,5 @@
 /**
- * Links between the Parts (content/related.yaml, schema src/data/related.ts): which section
+ * Links between the Parts (content/related.yaml, schema src/schemas/related.ts): which section
  * of Phần thứ nhất, mục I goes with which task of Phần thứ hai, resolved against the
  * chapters' permalink ids. Pure: the chapters are given as frontmatter and MDX body.
  */

@@ -41,5 +41,5 @@ export interface Lexicon {
 
 export const DATA_DIR = 'search-data';
 export const LEXICON_FILE = 'lexicon.json';
-export const KIND_CONTENT = 'nội dung'; // = KINDS.content (src/lib/search-results.ts)
+export const KIND_CONTENT = 'nội dung'; // = KINDS.content (src/search/results.ts)
 export const KIND_FOOTNOTE = 'chú thích';

@@ -1,6 +1,6 @@
 /**
  * The HTTP headers the site is served with, in one place: the production server
- * (deploy/nginx.conf, filled in by scripts/nginx.ts) and the `_headers` file the build
+ * (deploy/nginx.conf, filled in by src/site/node/nginx.ts) and the `_headers` file the build
  * writes for static hosts that read one (Netlify, Cloudflare Pages) both come from here.
  * - Content-Security-Policy: the policy Astro puts in each page's <meta> (hashes of its
  *   scripts and styles, see astro.config.mjs), plus what only a header can carry:

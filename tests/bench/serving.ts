@@ -1,6 +1,6 @@
 /**
  * A server for the bench: the production nginx of `npm run serve:prod`
- * (scripts/serve-prod.ts) when SERVER=nginx, otherwise the tests' Node server
+ * (src/site/node/serve-prod.ts) when SERVER=nginx, otherwise the tests' Node server
  * (tests/support/server.ts), which neither compresses nor sends headers.
  */
 import { serve } from '../support/server.ts';

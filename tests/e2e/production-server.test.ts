@@ -1,6 +1,6 @@
 /**
  * The production server (`npm run serve:prod`: Debian's nginx with deploy/nginx.conf,
- * scripts/nginx.ts) on the built site, over HTTP:
+ * src/site/node/nginx.ts) on the built site, over HTTP:
  * - the build wrote x.br and x.gz next to each text file, and the server sends them by
  *   Accept-Encoding (brotli first), the same bytes once decoded;
  * - every response carries the CSP (the pages' policy and frame-ancestors 'none'),

@@ -1,6 +1,6 @@
 /**
  * The site's security policy, in the built HTML and in Chromium:
- * - every page carries the Content-Security-Policy of src/lib/csp.ts in a <meta>, first
+ * - every page carries the Content-Security-Policy of src/site/node/csp.ts in a <meta>, first
  *   in its <head>: scripts from the site only (and the search's WebAssembly), no inline
  *   script or eval, no other origin anywhere; and its referrer policy;
  * - no page has an inline script, an inline event handler (on…=) or a javascript: URL,
@@ -36,7 +36,7 @@ function inlineScripts(html: string): string[] {
 /** Whether a CSP source names something other than the site itself: a host, a scheme other than data: or blob:, a wildcard. */
 const foreignSource = (source: string) => !/^'(?:self|none|wasm-unsafe-eval|unsafe-inline|sha(?:256|384|512)-[A-Za-z0-9+/=]+)'$|^(?:data|blob):$/u.test(source);
 
-describe('the policy of src/lib/csp.ts', () => {
+describe('the policy of src/site/node/csp.ts', () => {
   const policy = parseCsp(contentSecurityPolicy());
 
   it("lets scripts come from the site only, with WebAssembly for the search, and nothing inline or evaluated", () => {

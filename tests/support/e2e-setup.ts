@@ -1,7 +1,7 @@
 /**
  * Serves the built site (dist/) on loopback for the end-to-end tests and shares its URL
  * through vitest's provide/inject. The build itself is `npm run build`, run before.
- * The site is served as in production, by nginx with deploy/nginx.conf (scripts/nginx.ts:
+ * The site is served as in production, by nginx with deploy/nginx.conf (src/site/node/nginx.ts:
  * precompressed files, the security and caching headers, the 404 page), when nginx is
  * installed (.ci/run installs it); E2E_SERVER=node serves it with the minimal Node server
  * of tests/support/server.ts instead. DIST_DIR overrides the folder (e.g. a build made

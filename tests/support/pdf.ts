@@ -11,7 +11,7 @@ export const A4 = { width: 595.28, height: 841.89 };
 
 /**
  * Where the page furniture lies, in points from the top and bottom edges. With the
- * margins of src/styles/print.css (22 mm = 62 pt at the top, 20 mm = 57 pt at the
+ * margins of src/print/print.css (22 mm = 62 pt at the top, 20 mm = 57 pt at the
  * bottom), the running header's text ends about 45 pt from the top edge and the page
  * number starts about 40 pt from the bottom edge; the text itself stays within 62 pt
  * and 57 pt of them.

@@ -1,5 +1,5 @@
 /**
- * The abbreviations' functions (src/lib/abbr.ts) on small inputs: matching whole words,
+ * The abbreviations' functions (src/abbreviations/abbr.ts) on small inputs: matching whole words,
  * reading words in capitals, the reading order with footnotes at their markers, the first
  * uses, and wrapping them in <abbr> without changing a character of the text.
  */

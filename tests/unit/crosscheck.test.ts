@@ -1,5 +1,5 @@
 /**
- * The cross-checks' functions (src/lib/crosscheck.ts) on small figures: units and
+ * The cross-checks' functions (src/crosschecks/crosscheck.ts) on small figures: units and
  * scales, sums that hold, fall short or run over, comparisons, ratios, the tolerance for
  * rounding, errors that name the relation, the order, and the neutral words.
  */

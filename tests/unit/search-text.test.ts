@@ -65,7 +65,7 @@ describe('encodeD and decodeD', () => {
 });
 
 describe('the always-loaded search script', () => {
-  it('uses the same names as src/lib/search-constants.ts', () => {
+  it('uses the same names as src/search/constants.ts', () => {
     const boot = readFileSync(join(ROOT, 'src/search/client/boot.ts'), 'utf8');
     expect(boot).toContain(`const HIGHLIGHT_PARAM = '${HIGHLIGHT_PARAM}';`);
     expect(boot).toContain(`const SEARCH_INPUT_ATTR = '${SEARCH_INPUT_ATTR}';`);

@@ -1,5 +1,5 @@
 /**
- * The abbreviations' tooltips (src/components/scrutiny/AbbrTooltips.astro) show on focus,
+ * The abbreviations' tooltips (src/abbreviations/AbbrTooltips.astro) show on focus,
  * in CSS. This adds what CSS cannot:
  * - a click or a tap focuses the abbreviation, so that its tooltip shows on every
  *   browser (some do not focus a non-link element that is clicked);

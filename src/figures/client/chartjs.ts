@@ -1,5 +1,5 @@
 /**
- * The part of the charts that needs Chart.js: loaded by src/scripts/charts.ts with a
+ * The part of the charts that needs Chart.js: loaded by src/figures/client/charts.ts with a
  * dynamic import, only when a chart comes near the viewport. Imports only the pieces a
  * horizontal bar chart uses, so that the rest of Chart.js is left out of the bundle.
  */

@@ -1,5 +1,5 @@
 /**
- * Enhances each chart figure (src/components/figures/DataChart.astro) and draws it with
+ * Enhances each chart figure (src/figures/DataChart.astro) and draws it with
  * Chart.js only when it is wanted: once the figure is actually in the viewport, or when
  * the reader chooses its chart view with its button. Until then nothing of Chart.js is
  * fetched, and the figure shows its table, in a box that already holds the chart's space,

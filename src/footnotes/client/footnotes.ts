@@ -2,7 +2,7 @@
  * Opens a footnote's text in place when its marker is activated (click, tap, Enter),
  * moves focus into it, and on close (Esc, the close button, or a click elsewhere)
  * returns focus to the marker. The pop-up is made on first use from the footnote's item
- * in the chapter's list (src/components/FootnoteList.astro), its text copied with what
+ * in the chapter's list (src/footnotes/FootnoteList.astro), its text copied with what
  * marks it (abbreviations, searched words), so that the page holds each footnote once;
  * its labels are the list's data-fn-* attributes. Without this script the marker is a
  * plain link to the chapter's footnote list.

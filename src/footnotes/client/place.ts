@@ -1,5 +1,5 @@
 /**
- * Where a footnote's card goes on a desktop (loaded by src/scripts/footnotes.ts when a card
+ * Where a footnote's card goes on a desktop (loaded by src/footnotes/client/footnotes.ts when a card
  * first opens there): below the sentence the footnote explains, or above it when there is
  * more room, never over it; its height fits the room, and its text scrolls inside.
  * The position is set through CSS custom properties (--fn-top, --fn-bottom, --fn-left,

@@ -1,7 +1,7 @@
 /**
  * The CSV downloads: /du-lieu/<chart id>.csv for each chart's table,
  * /du-lieu/chi-tieu-2024.csv for the indicator table and /du-lieu/so-lieu.csv for the
- * list of every figure. UTF-8 with a byte-order mark (see src/lib/figures-csv.ts).
+ * list of every figure. UTF-8 with a byte-order mark (see src/figures/csv.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getFigureData, getSitePages } from '../../data/content';

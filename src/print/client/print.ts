@@ -1,7 +1,7 @@
 /**
  * The print buttons ("In chương này", "In toàn bộ báo cáo"): rendered hidden, since
  * without JavaScript they could do nothing; this shows them and makes them open the
- * browser's print dialog. The print stylesheet (src/styles/print.css) does the rest.
+ * browser's print dialog. The print stylesheet (src/print/print.css) does the rest.
  */
 let ready = false;
 

@@ -5,7 +5,7 @@
  * search engine; a page opened from a search result (?tu-khoa=…) loads the highlighter.
  */
 
-// The names of src/lib/search-constants.ts, written out so that this script imports
+// The names of src/search/constants.ts, written out so that this script imports
 // nothing (tests/unit/search-text.test.ts checks that they agree).
 const HIGHLIGHT_PARAM = 'tu-khoa';
 const SEARCH_INPUT_ATTR = 'data-search-input';

@@ -1,7 +1,7 @@
 /**
  * Build-time search data (Node): every passage of the report — each heading and
  * paragraph of each chapter, with its permalink id, and each footnote — read from the
- * content folder; each becomes one Pagefind record (src/integrations/search-index.ts);
+ * content folder; each becomes one Pagefind record (src/search/node/search-index.ts);
  * and the lexicon the browser uses for words being typed, typos and abbreviations.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The page furniture's one script, on every page (src/layouts/Base.astro), kept small
+ * The page furniture's one script, on every page (src/site/Base.astro), kept small
  * because it counts toward a text chapter's JS budget: it saves the site for offline
  * reading, shows "Lên đầu trang", marks the current section in the contents, and loads
  * the drawers' code (src/site/client/drawer.ts, with the reading settings) when a drawer

@@ -1,6 +1,6 @@
 /**
  * The site's Content-Security-Policy: set on every page by a <meta http-equiv> right
- * after its charset (src/layouts/Base.astro), and sent as an HTTP header, with
+ * after its charset (src/site/Base.astro), and sent as an HTTP header, with
  * frame-ancestors 'none' added, by the production server (src/site/headers.ts).
  * Hashes only: neither script-src nor style-src has 'unsafe-inline'. An inline script or
  * <style> would need its hash listed (scriptHash(), styleHash()); the site has none:

@@ -1,10 +1,10 @@
 /**
  * Runs Debian's nginx on a built site with the config of deploy/nginx.conf, for
- * `npm run serve:prod` (scripts/serve-prod.ts), the end-to-end tests and the bench.
+ * `npm run serve:prod` (src/site/node/serve-prod.ts), the end-to-end tests and the bench.
  * The config's @…@ values are filled in here: the port and address, the site's folder,
  * a temporary folder for nginx's pid and temporary files, the security headers of
  * src/site/headers.ts with the CSP the build put in the pages, and the brotli module.
- * `node scripts/nginx.ts --print [dist]` prints the filled-in config.
+ * `node src/site/node/nginx.ts --print [dist]` prints the filled-in config.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * Readies dist/ for production once the site is built (and indexed: keep this integration
  * after the search index's in astro.config.mjs):
- * - checks every page against its Content-Security-Policy <meta> (src/lib/csp.ts): each
+ * - checks every page against its Content-Security-Policy <meta> (src/site/node/csp.ts): each
  *   inline script and <style> allowed by its hash, no style="" attribute (hashes cannot
  *   allow one), and the same policy on every page, since one header serves them all;
  * - writes dist/_headers (src/site/headers.ts) for static hosts that read one;
@@ -80,7 +80,7 @@ export function sitePolicy(dist: string, pages: readonly string[]): string {
     const html = readFileSync(file, 'utf8');
     const m = META.exec(html);
     const page = relative(dist, file);
-    if (!m) throw new Error(`${page}: no Content-Security-Policy <meta> (src/layouts/Base.astro)`);
+    if (!m) throw new Error(`${page}: no Content-Security-Policy <meta> (src/site/Base.astro)`);
     const value = decode(m[1]);
     const problems = inlineProblems(html, value);
     if (problems.length > 0) throw new Error(`${page}: ${problems.join('; ')}`);

@@ -1,7 +1,7 @@
 /**
  * Build step (Node only): subsets each of the site's faces (../faces.ts) to the characters
  * the site can show, and writes them with their stylesheet to src/site/fonts/generated/
- * (git-ignored), which src/styles/global.css imports. Runs when Astro loads its config
+ * (git-ignored), which src/site/global.css imports. Runs when Astro loads its config
  * (build, dev, check, and the tests through getViteConfig); it does nothing when neither
  * the characters nor the fonts have changed.
  *
