@@ -1,8 +1,8 @@
-/** The service worker's precache list and build id (src/offline/precache.ts). */
+/** The service worker's precache list and build id (src/offline/node/precache.ts). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildId, fillWorker, HASHED_FILES, urlOfFile } from '../../src/offline/precache';
+import { buildId, fillWorker, HASHED_FILES, urlOfFile } from '../../src/offline/node/precache';
 import { webAppManifest, ICON_SIZES } from '../../src/offline/app';
 import { reportSchema } from '../../src/schemas/report';
 import { parseYaml } from '../../src/data/yaml-entries';

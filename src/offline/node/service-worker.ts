@@ -2,7 +2,7 @@
  * Writes dist/sw.js once the build and the search index are written (this integration is
  * listed after search-index in astro.config.mjs): workbox-build's getManifest() lists every
  * file of dist/ with a revision (its content's hash), and src/offline/worker/sw.js is
- * filled with that list and the build's id (src/offline/precache.ts). Logs the precache's
+ * filled with that list and the build's id (src/offline/node/precache.ts). Logs the precache's
  * count and total size; fails the build on any warning (e.g. a file too large to precache),
  * so that the offline copy is never partial.
  */
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { getManifest } from 'workbox-build';
-import { HASHED_FILES, NOT_PRECACHED, fillWorker, urlOfFile, type PrecacheEntry } from '../precache';
+import { HASHED_FILES, NOT_PRECACHED, fillWorker, urlOfFile, type PrecacheEntry } from './precache';
 
 const TEMPLATE = fileURLToPath(new URL('../worker/sw.js', import.meta.url));
 /** Larger than any file of the site (Pagefind's wasm is the largest, about 60 KB). */
