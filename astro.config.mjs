@@ -45,7 +45,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // smartypants: false keeps the report's punctuation as written ("..." stays "...", no curly quotes or dashes).
   // siteFonts() subsets the fonts to the site's characters first (src/site/fonts/).
-  // searchIndex() indexes dist/ with Pagefind once the build is written (see src/integrations/);
+  // searchIndex() indexes dist/ with Pagefind once the build is written (see src/search/node/);
   // printPdfs() then prints the paged print views to dist/pdf/ and links them (see src/print/node/);
   // serviceWorker() precaches the finished pages and the search index (src/offline/);
   // production() comes last: it precompresses what the others wrote, sw.js included.

@@ -85,7 +85,7 @@ export function sourceWords(): Words {
   return applyCorrections({ tokens: source.bodyTokens, markers: source.markers }, readCorrections());
 }
 
-/** The text a block component renders, word for word (see src/components/). */
+/** The text a block component renders, word for word (see src/site/Recipients.astro, src/site/Signature.astro). */
 export function componentText(name: string, report: Report): string {
   // The data components (charts, the indicator table) add no words of the report.
   if (name === 'DataChart' || name === 'IndicatorTable') return '';
