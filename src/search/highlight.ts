@@ -41,9 +41,8 @@ function phraseRanges(toks: Token[], words: QueryWord[], levels: Level[]): Range
   return out;
 }
 
-/** The ranges of `text` to mark for the query's forms (the literal one first). */
-export function markRanges(text: string, alternatives: readonly Alternative[]): Range[] {
-  const toks = tokens(text);
+/** The ranges of `text` to mark for the query's forms (the literal one first); `toks`: tokens(text), when the caller keeps them. */
+export function markRanges(text: string, alternatives: readonly Alternative[], toks: Token[] = tokens(text)): Range[] {
   if (toks.length === 0) return [];
   const usable = alternatives.filter((a) => a.words.length > 0);
   // 1. The phrase of any form, the literal first.
