@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { passageOfHref } from '../search/judge';
-import { axeViolations, describeViolations, useBrowser, withPage } from '../support/e2e';
+import { axeViolations, describeViolations, SOON, useBrowser, withPage } from '../support/e2e';
 import { DIST } from '../support/site';
 
 const chromium = useBrowser();
@@ -167,7 +167,8 @@ describe('the search page', () => {
     await withPage(chromium.browser, '/tim-kiem/', async ({ page, problems }) => {
       await page.locator('#tim-kiem-q').fill('xi mang');
       await waitForResults(page, 'xi mang');
-      expect(new URL(page.url()).search).toBe('?q=xi+mang');
+      // The URL follows once the results are painted.
+      await expect.poll(() => new URL(page.url()).search, SOON).toBe('?q=xi+mang');
       expect((await shown(page)).ids[0]).toBe('fn-7');
       expect(problems).toEqual([]);
     });
@@ -248,7 +249,7 @@ describe('bad input and faults', () => {
       const note = page.locator('[data-search-note]');
       expect(await note.isVisible()).toBe(true);
       expect(await note.textContent()).toBe('Từ khóa dài quá 200 ký tự: chỉ tìm theo 200 ký tự đầu.');
-      expect(new URL(page.url()).searchParams.get('q')).toBe(searched);
+      await expect.poll(() => new URL(page.url()).searchParams.get('q'), SOON).toBe(searched);
       expect((await page.locator('[data-search-status]').textContent())!.length).toBeLessThan(400);
       expect(problems).toEqual([]);
     });
