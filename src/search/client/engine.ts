@@ -15,7 +15,7 @@
  */
 import { alternatives, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
-import { bestSentence, markRanges, type Segment } from '../highlight';
+import { bestSentence, markRanges, sentencesOf, type Range, type Segment } from '../highlight';
 import { decodeD, encodeD, tokens, type Token } from '../text';
 import { DATA_DIR, FRAGMENTS_FILE, LEXICON_FILE, type FragmentStore, type Lexicon } from '../types';
 
@@ -80,7 +80,9 @@ let fragments: FragmentStore | null = null;
 async function loadFragmentStore(): Promise<void> {
   const r = await fetch(`/${DATA_DIR}/${FRAGMENTS_FILE}`);
   if (!r.ok) throw new Error(`${FRAGMENTS_FILE}: HTTP ${r.status}`);
-  fragments = (await r.json()) as FragmentStore;
+  const store = (await r.json()) as FragmentStore;
+  await prepareTexts(store);
+  fragments = store;
 }
 
 /**
@@ -282,8 +284,37 @@ export interface Shown {
   segments: Segment[];
 }
 
-/** Records' text as shown and its words, kept: a warm session shows the same records again. */
-const texts = new Map<string, { content: string; text: string; tokens: Token[] }>();
+interface RecordText {
+  content: string;
+  text: string;
+  tokens: Token[];
+  sentences: Range[];
+}
+
+/** Records' text as shown, its words and sentences, kept: a warm session shows the same records again. */
+const texts = new Map<string, RecordText>();
+
+function textOf(id: string, content: string): RecordText {
+  let known = texts.get(id);
+  if (known?.content !== content) {
+    const text = decodeD(content);
+    known = { content, text, tokens: tokens(text), sentences: sentencesOf(text) };
+    texts.set(id, known);
+  }
+  return known;
+}
+
+/** Prepares every stored record's text, a few at a time between other work. */
+async function prepareTexts(store: FragmentStore): Promise<void> {
+  let since = performance.now();
+  for (const [id, f] of Object.entries(store)) {
+    textOf(id, f[1]);
+    if (performance.now() - since > 8) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+}
 
 /** The text of a ranked record, with the marks; throws if its fragment cannot be loaded. */
 export async function present(ranked: Ranked, id: string): Promise<Shown> {
@@ -291,14 +322,9 @@ export async function present(ranked: Ranked, id: string): Promise<Shown> {
   if (!result) throw new Error(`no result ${id}`);
   const stored = fragments?.[id];
   const data: PagefindData = stored ? { url: stored[0], content: stored[1], meta: stored[3] ? { w: stored[2], n: stored[3] } : { w: stored[2] } } : await result.data();
-  let known = texts.get(id);
-  if (known?.content !== data.content) {
-    known = { content: data.content, text: decodeD(data.content), tokens: [] };
-    known.tokens = tokens(known.text);
-    texts.set(id, known);
-  }
+  const known = textOf(id, data.content);
   const { text } = known;
   const ranges = markRanges(text, ranked.alternatives, known.tokens);
   const n = data.meta.n ? Number(data.meta.n) : null;
-  return { kind: n ? 'footnote' : 'content', where: data.meta.w ?? '', n, url: data.url, segments: bestSentence(text, ranges) };
+  return { kind: n ? 'footnote' : 'content', where: data.meta.w ?? '', n, url: data.url, segments: bestSentence(text, ranges, undefined, known.sentences) };
 }
