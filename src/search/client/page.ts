@@ -214,9 +214,11 @@ export function initSearchPage() {
   el.footnotesOnly.checked = initial.footnotesOnly;
   el.form.hidden = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // The URL follows the query once the frame with its results is painted: updating it
-  // costs more than a warm search, and the reader is waiting for the results.
+  // The URL follows the query when the page is idle, after the results are painted:
+  // updating it costs more than a warm search, and the reader is waiting for the results
+  // (keystrokes that come before the page is idle make one update).
   let url: string | null = null;
+  const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 100));
   const replaceUrl = () => {
     if (url !== null && url !== location.pathname + location.search) history.replaceState(history.state, '', url);
     url = null;
@@ -226,7 +228,7 @@ export function initSearchPage() {
     const go = () => {
       const typed = normaliseQuery(el.input.value);
       const state: SearchState = { query: typed.text, scope: el.scope.value, footnotesOnly: el.footnotesOnly.checked };
-      if (url === null) requestAnimationFrame(() => setTimeout(replaceUrl, 0));
+      if (url === null) whenIdle(replaceUrl);
       url = searchPageUrl(state);
       void run(el, state, typed.truncated);
     };
