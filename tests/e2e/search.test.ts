@@ -174,6 +174,39 @@ describe('the search page', () => {
     });
   });
 
+  it('once warm, fetches none of its files for the next queries, and searches Pagefind only for words not searched before', async () => {
+    await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
+      await waitForResults(page, 'xi mang');
+      // Warm: the rest of the index and every record's text loaded after the first results.
+      await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached' });
+      const fetched: string[] = [];
+      // The search's files (the browser asks for the favicon again when the URL changes).
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      const searchFiles = () => fetched.filter((p) => /^\/(pagefind|search-data|_astro)\//u.test(p));
+      const searches = async () => Number(await page.evaluate(() => document.documentElement.dataset.searchPagefindSearches));
+      const box = page.locator('#tim-kiem-q');
+      await box.fill('bao hiem');
+      await waitForResults(page, 'bao hiem');
+      const before = await searches();
+      await box.fill('bao hiem y');
+      await waitForResults(page, 'bao hiem y');
+      // "bao" and "hiem" were searched already: only "y" is (whole word, and the words it starts).
+      expect((await searches()) - before).toBeLessThanOrEqual(2);
+      const first = await shown(page);
+      expect(first.ids.length).toBeGreaterThan(0);
+      const after = await searches();
+      await box.fill('xi mang');
+      await waitForResults(page, 'xi mang');
+      await box.fill('bao hiem y');
+      await waitForResults(page, 'bao hiem y');
+      // A query typed again: no Pagefind search, the same results.
+      expect(await searches()).toBe(after);
+      expect((await shown(page)).ids).toEqual(first.ids);
+      expect(searchFiles()).toEqual([]);
+      expect(problems).toEqual([]);
+    });
+  });
+
   it('moves through the results with the arrow keys, and back to the box with Esc', async () => {
     await withPage(chromium.browser, searchPath('KCN'), async ({ page }) => {
       await waitForResults(page, 'KCN');
