@@ -41,9 +41,8 @@ function phraseRanges(toks: Token[], words: QueryWord[], levels: Level[]): Range
   return out;
 }
 
-/** The ranges of `text` to mark for the query's forms (the literal one first). */
-export function markRanges(text: string, alternatives: readonly Alternative[]): Range[] {
-  const toks = tokens(text);
+/** The ranges of `text` to mark for the query's forms (the literal one first); `toks`: tokens(text), when the caller keeps them. */
+export function markRanges(text: string, alternatives: readonly Alternative[], toks: Token[] = tokens(text)): Range[] {
   if (toks.length === 0) return [];
   const usable = alternatives.filter((a) => a.words.length > 0);
   // 1. The phrase of any form, the literal first.
@@ -97,23 +96,32 @@ export function segments(text: string, ranges: readonly Range[]): Segment[] {
   return out;
 }
 
-/**
- * The sentence of the passage that holds the most marks (the best-matching sentence),
- * widened or cut to about `max` characters around its first mark, with its marks.
- */
-export function bestSentence(text: string, ranges: readonly Range[], max = 240): Segment[] {
+/** The passage's sentences: they end at ". ", "; ", ": " (not inside numbers such as 8,16 or 13.144). */
+export function sentencesOf(text: string): Range[] {
   const sentences: Range[] = [];
-  // Sentences end at ". ", "; ", ": " (not inside numbers such as 8,16 or 13.144).
   const bounds = [...text.matchAll(/[.;:!?](?=\s)/gu)].map((x) => x.index + 1);
   let start = 0;
   for (const b of [...bounds, text.length]) {
     if (b > start) sentences.push({ start, end: b });
     start = b;
   }
+  return sentences;
+}
+
+/**
+ * The sentence of the passage that holds the most marks (the best-matching sentence),
+ * widened or cut to about `max` characters around its first mark, with its marks.
+ * `sentences`: sentencesOf(text), when the caller keeps them.
+ */
+export function bestSentence(text: string, ranges: readonly Range[], max = 240, sentences: readonly Range[] = sentencesOf(text)): Segment[] {
   let pick = sentences[0] ?? { start: 0, end: text.length };
   let most = -1;
+  // The ranges are sorted and do not overlap: one pass counts each sentence's.
+  let k = 0;
   for (const s of sentences) {
-    const n = ranges.filter((r) => r.start >= s.start && r.end <= s.end).length;
+    while (k < ranges.length && ranges[k].start < s.start) k++;
+    let n = 0;
+    for (let j = k; j < ranges.length && ranges[j].start < s.end; j++) if (ranges[j].end <= s.end) n++;
     if (n > most) {
       most = n;
       pick = s;

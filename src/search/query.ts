@@ -36,24 +36,43 @@ function indexOfRun(hay: string[], needle: string[]): number {
 /** The most alternatives a query has besides itself. */
 const MAX_ALTERNATIVES = 3;
 
+type Abbreviations = readonly (readonly [string, string])[];
+
+/** An abbreviation and its expansion as words: [abbreviation, expansion], each [raw, folded]. */
+type AbbreviationWords = [[string[], string[]], [string[], string[]]];
+
+/** The abbreviations' words, made once per list (a query is searched at each keystroke). */
+const abbreviationWords = new WeakMap<Abbreviations, AbbreviationWords[]>();
+
+function wordsOf(abbreviations: Abbreviations): AbbreviationWords[] {
+  let out = abbreviationWords.get(abbreviations);
+  if (!out) {
+    const split = (s: string): [string[], string[]] => {
+      const raw = tokens(s).map((t) => t.raw);
+      return [raw, raw.map(fold)];
+    };
+    out = abbreviations.map(([abbr, expansion]) => [split(abbr), split(expansion)]);
+    abbreviationWords.set(abbreviations, out);
+  }
+  return out;
+}
+
 /** The query's words, then its other forms through the abbreviations. */
-export function alternatives(text: string, abbreviations: readonly (readonly [string, string])[]): Alternative[] {
+export function alternatives(text: string, abbreviations: Abbreviations): Alternative[] {
   const words = tokens(text).map((t) => word(t.raw));
   const out: Alternative[] = [{ words, literal: true }];
   if (words.length === 0) return out;
   const folded = words.map((w) => w.folded);
   const seen = new Set([folded.join(' ')]);
-  for (const [abbr, expansion] of abbreviations) {
-    const a = tokens(abbr).map((t) => t.raw);
-    const e = tokens(expansion).map((t) => t.raw);
+  for (const [a, e] of wordsOf(abbreviations)) {
     for (const [from, to] of [
       [e, a],
       [a, e],
     ]) {
-      if (from.length === 0) continue;
-      const at = indexOfRun(folded, from.map(fold));
+      if (from[0].length === 0) continue;
+      const at = indexOfRun(folded, from[1]);
       if (at < 0) continue;
-      const swapped = [...words.slice(0, at), ...to.map(word), ...words.slice(at + from.length)];
+      const swapped = [...words.slice(0, at), ...to[0].map(word), ...words.slice(at + from[0].length)];
       const key = swapped.map((w) => w.folded).join(' ');
       if (seen.has(key)) continue;
       seen.add(key);

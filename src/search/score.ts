@@ -108,10 +108,14 @@ export function phraseStats(lists: number[][]): { runs: number; pairs: number } 
   return { runs, pairs };
 }
 
-/** The score of one record for one form of the query. */
-export function scoreRecord(id: string, alt: AlternativeHits, maxScores: number[]): Scored {
+/** The weight of each word of a form of the query: rarer words count more. */
+export function wordWeights(alt: AlternativeHits): number[] {
+  return alt.words.map((h) => Math.log(1 + RECORDS / (1 + documentFrequency(h))));
+}
+
+/** The score of one record for one form of the query (`idf`: wordWeights(alt), the same for every record). */
+export function scoreRecord(id: string, alt: AlternativeHits, maxScores: number[], idf = wordWeights(alt)): Scored {
   const n = alt.words.length;
-  const idf = alt.words.map((h) => Math.log(1 + RECORDS / (1 + documentFrequency(h))));
   const strengths = alt.words.map((h) => strengthOf(h, id));
   const matched = strengths.map((s) => s > 0);
   const all = matched.every(Boolean);
@@ -168,8 +172,9 @@ export function rank(alternatives: AlternativeHits[]): Scored[] {
     const ids = new Set<string>();
     for (const h of alt.words) for (const m of [h.whole, h.any, h.typo]) for (const id of m.keys()) ids.add(id);
     const maxScores = alt.words.map((h) => Math.max(0, ...h.score.values()));
+    const idf = wordWeights(alt);
     for (const id of ids) {
-      const s = scoreRecord(id, alt, maxScores);
+      const s = scoreRecord(id, alt, maxScores, idf);
       const prev = best.get(id);
       if (!prev || s.score > prev.score) best.set(id, s);
     }

@@ -43,3 +43,16 @@ export const DATA_DIR = 'search-data';
 export const LEXICON_FILE = 'lexicon.json';
 export const KIND_CONTENT = 'nội dung'; // = KINDS.content (src/search/results.ts)
 export const KIND_FOOTNOTE = 'chú thích';
+
+/**
+ * /search-data/fragments.json: the text of every Pagefind record, keyed by its id (the
+ * name of its fragment file), written at build time from Pagefind's own fragments
+ * (src/search/node/fragments.ts). Downloaded once a session is warm (never for a first
+ * query), so that the results of the next queries need no fragment download.
+ */
+export const FRAGMENTS_FILE = 'fragments.json';
+
+/** One record: [url, content (đ written as in the index), meta.w, meta.n or ""]. */
+export type StoredFragment = [url: string, content: string, where: string, n: string];
+
+export type FragmentStore = Record<string, StoredFragment>;

@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { passageOfHref } from '../search/judge';
-import { axeViolations, describeViolations, useBrowser, withPage } from '../support/e2e';
+import { axeViolations, describeViolations, SOON, useBrowser, withPage } from '../support/e2e';
 import { DIST } from '../support/site';
 
 const chromium = useBrowser();
@@ -167,8 +167,42 @@ describe('the search page', () => {
     await withPage(chromium.browser, '/tim-kiem/', async ({ page, problems }) => {
       await page.locator('#tim-kiem-q').fill('xi mang');
       await waitForResults(page, 'xi mang');
-      expect(new URL(page.url()).search).toBe('?q=xi+mang');
+      // The URL follows once the results are painted.
+      await expect.poll(() => new URL(page.url()).search, SOON).toBe('?q=xi+mang');
       expect((await shown(page)).ids[0]).toBe('fn-7');
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('once warm, fetches none of its files for the next queries, and searches Pagefind only for words not searched before', async () => {
+    await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
+      await waitForResults(page, 'xi mang');
+      // Warm: the rest of the index and every record's text loaded after the first results.
+      await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached' });
+      const fetched: string[] = [];
+      // The search's files (the browser asks for the favicon again when the URL changes).
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      const searchFiles = () => fetched.filter((p) => /^\/(pagefind|search-data|_astro)\//u.test(p));
+      const searches = async () => Number(await page.evaluate(() => document.documentElement.dataset.searchPagefindSearches));
+      const box = page.locator('#tim-kiem-q');
+      await box.fill('bao hiem');
+      await waitForResults(page, 'bao hiem');
+      const before = await searches();
+      await box.fill('bao hiem y');
+      await waitForResults(page, 'bao hiem y');
+      // "bao" and "hiem" were searched already: only "y" is (whole word, and the words it starts).
+      expect((await searches()) - before).toBeLessThanOrEqual(2);
+      const first = await shown(page);
+      expect(first.ids.length).toBeGreaterThan(0);
+      const after = await searches();
+      await box.fill('xi mang');
+      await waitForResults(page, 'xi mang');
+      await box.fill('bao hiem y');
+      await waitForResults(page, 'bao hiem y');
+      // A query typed again: no Pagefind search, the same results.
+      expect(await searches()).toBe(after);
+      expect((await shown(page)).ids).toEqual(first.ids);
+      expect(searchFiles()).toEqual([]);
       expect(problems).toEqual([]);
     });
   });
@@ -248,7 +282,7 @@ describe('bad input and faults', () => {
       const note = page.locator('[data-search-note]');
       expect(await note.isVisible()).toBe(true);
       expect(await note.textContent()).toBe('Từ khóa dài quá 200 ký tự: chỉ tìm theo 200 ký tự đầu.');
-      expect(new URL(page.url()).searchParams.get('q')).toBe(searched);
+      await expect.poll(() => new URL(page.url()).searchParams.get('q'), SOON).toBe(searched);
       expect((await page.locator('[data-search-status]').textContent())!.length).toBeLessThan(400);
       expect(problems).toEqual([]);
     });

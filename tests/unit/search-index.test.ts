@@ -7,9 +7,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/search/node/search-index';
-import { readPassages, type SearchPassages } from '../../src/search/node/data';
+import { passageRecord, readPassages, type SearchPassages } from '../../src/search/node/data';
+import { readFragment } from '../../src/search/node/fragments';
 import type { Passage } from '../../src/search/types';
 import { ROOT } from '../support/site';
 
@@ -53,6 +55,24 @@ describe('buildSearchIndex', () => {
     const lexicon = JSON.parse(readFileSync(join(dist, 'search-data/lexicon.json'), 'utf8')) as { words: string; abbreviations: string[][] };
     expect(lexicon.words.split(' ')).toEqual(expect.arrayContaining(['dau', 'tu', 'cong', 'duong', 'sat', 'xi', 'mang']));
     expect(lexicon.abbreviations).toEqual([['KCN', 'khu công nghiệp']]);
+  });
+
+  it('writes every record’s text in one file, keyed by the name of its Pagefind fragment', async () => {
+    const dist = site(['a', 'b/c']);
+    await buildSearchIndex({ root: ROOT, dist, data: data(3) });
+    const store = JSON.parse(readFileSync(join(dist, 'search-data/fragments.json'), 'utf8')) as Record<string, [string, string, string, string]>;
+    const fragments = readdirSync(join(dist, 'pagefind/fragment')).map((f) => f.replace(/\.pf_fragment$/u, ''));
+    expect(Object.keys(store).sort()).toEqual(fragments.sort());
+    const records = Object.values(store);
+    expect(records).toHaveLength(5);
+    expect(records).toContainEqual(['/a/#p1-d1', passageRecord(data(3).chapters[0].passages[0]).content, 'I.1', '']);
+    expect(records).toContainEqual(['/a/#fnref-2', passageRecord(data(3).footnotes[1]).content, 'I.1', '2']);
+  });
+
+  it('names the fragment file and the field when a Pagefind fragment cannot be read', () => {
+    expect(() => readFragment('x.pf_fragment', Buffer.from('nonsense'))).toThrow('search fragments: x.pf_fragment: gzip');
+    const noUrl = gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ content: 'a', meta: { w: 'I.1' } })}`));
+    expect(() => readFragment('y.pf_fragment', noUrl)).toThrow('search fragments: y.pf_fragment: url: missing');
   });
 
   it('fails on a missing chapter page, naming it', async () => {

@@ -5,12 +5,19 @@
  * and ranks the records with the scorer (src/search/score.ts). Only the records shown
  * have their text (Pagefind's fragment) downloaded; a fragment that fails to load drops
  * its own result and nothing else.
+ *
+ * Warm queries (what a reader types next) stay fast: each Pagefind search is kept, by
+ * term, filters and exact marks, so that a query typed letter by letter searches only its
+ * newest word; the words of a query are searched together, not one after another; a
+ * search that a newer query has replaced stops at its next step; and once a session is
+ * warm, the text of every record is at hand (/search-data/fragments.json, one download
+ * after the first results), so that showing a result fetches nothing.
  */
 import { alternatives, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
-import { bestSentence, markRanges, type Segment } from '../highlight';
-import { decodeD, encodeD } from '../text';
-import { DATA_DIR, LEXICON_FILE, type Lexicon } from '../types';
+import { bestSentence, markRanges, sentencesOf, type Range, type Segment } from '../highlight';
+import { decodeD, encodeD, tokens, type Token } from '../text';
+import { DATA_DIR, FRAGMENTS_FILE, LEXICON_FILE, type FragmentStore, type Lexicon } from '../types';
 
 interface PagefindData {
   url: string;
@@ -67,17 +74,31 @@ export function loadLexicon() {
 }
 
 let warming: Promise<void> | null = null;
+/** Every record's text, once warm (null before, and if it could not load: fragments are fetched one by one then). */
+let fragments: FragmentStore | null = null;
+
+async function loadFragmentStore(): Promise<void> {
+  const r = await fetch(`/${DATA_DIR}/${FRAGMENTS_FILE}`);
+  if (!r.ok) throw new Error(`${FRAGMENTS_FILE}: HTTP ${r.status}`);
+  const store = (await r.json()) as FragmentStore;
+  await prepareTexts(store);
+  fragments = store;
+}
 
 /**
  * Once a first query has been answered on the search page, loads the rest of the index in the background
  * (Pagefind splits it by words: a word from each part of the lexicon reaches every
- * part), so that the next queries need no download. Not part of the first query's bytes.
+ * part), and the text of every record (about 32 KB gzip), so that the next queries need
+ * no download. Not part of the first query's bytes.
  */
 export function warmUp(): Promise<void> {
   warming ??= (async () => {
     const [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
+    const store = loadFragmentStore().catch((error: unknown) => console.warn('search: no fragment store, fragments load one by one', error));
     const step = Math.max(1, Math.floor(lexicon.words.length / 12));
-    for (let i = 0; i < lexicon.words.length; i += step) await pf.preload(lexicon.words[i]);
+    const parts: Promise<void>[] = [];
+    for (let i = 0; i < lexicon.words.length; i += step) parts.push(pf.preload(lexicon.words[i]));
+    await Promise.all([...parts, store]);
     // For tests and the benchmark: every part of the index is loaded.
     document.documentElement.dataset.searchWarm = 'true';
   })().catch(() => {
@@ -106,17 +127,46 @@ let queue: Promise<unknown> = Promise.resolve();
 let latest = 0;
 let exactMode = false;
 
-/** Thrown for a search that a newer one replaced before it started: callers ignore it. */
+/** Thrown for a search that a newer one replaced (before it started, or at one of its steps): callers ignore it. */
 export class StaleSearch extends Error {}
 
-async function find(pf: PagefindInstance, term: string, filters: Record<string, string>, exact = false): Promise<PagefindResult[]> {
-  if (exact !== exactMode) {
-    await pf.options({ exactDiacritics: exact });
-    exactMode = exact;
+/** Pagefind searches kept (term, filters, exact marks → records), the oldest dropped first beyond this many. */
+const KEPT_SEARCHES = 400;
+const kept = new Map<string, Promise<PagefindResult[]>>();
+/** Pagefind searches run (not answered from those kept): tests read the count from <html data-search-pagefind-searches>. */
+let pagefindSearches = 0;
+
+/**
+ * Pagefind's exact-marks option is one switch for the whole instance: a step's searches
+ * all run in one mode (folded, or exact), the switch set before they start.
+ */
+async function setMode(pf: PagefindInstance, exact: boolean): Promise<void> {
+  if (exact === exactMode) return;
+  exactMode = exact;
+  await pf.options({ exactDiacritics: exact });
+}
+
+/** The records where `term` stands, in the mode set (setMode); kept for the next queries. */
+function find(pf: PagefindInstance, term: string, filters: Record<string, string>, exact = false): Promise<PagefindResult[]> {
+  if (exact !== exactMode) throw new Error(`search: "${term}" searched in the wrong mode`);
+  const key = `${exact ? 'exact' : 'folded'}\u0000${term}\u0000${JSON.stringify(filters)}`;
+  let found = kept.get(key);
+  if (found) {
+    // The most recently used last: the first ones are dropped first.
+    kept.delete(key);
+    kept.set(key, found);
+    return found;
   }
-  const found = (await pf.search(term, { filters }))?.results ?? [];
-  // Records matched on their metadata only have no word positions: the text is what counts.
-  return found.filter((r) => r.words.length > 0);
+  pagefindSearches++;
+  document.documentElement.dataset.searchPagefindSearches = String(pagefindSearches);
+  found = pf.search(term, { filters }).then((r) =>
+    // Records matched on their metadata only have no word positions: the text is what counts.
+    (r?.results ?? []).filter((x) => x.words.length > 0),
+  );
+  kept.set(key, found);
+  found.catch(() => kept.delete(key));
+  if (kept.size > KEPT_SEARCHES) kept.delete(kept.keys().next().value!);
+  return found;
 }
 
 const toMap = (rs: PagefindResult[]) => new Map(rs.map((r) => [r.id, r.words]));
@@ -136,27 +186,39 @@ export function startsAWord(lexicon: readonly string[], w: string): boolean {
   return lo < lexicon.length && lexicon[lo].startsWith(w);
 }
 
-async function wordHits(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[], all: Map<string, PagefindResult>): Promise<WordHits> {
+/** A word's folded matches: whole words, words it starts, and (when neither) one-letter typos. */
+interface FoldedHits {
+  whole: PagefindResult[];
+  plain: PagefindResult[];
+  typo: PagefindResult[];
+}
+
+/** Runs in folded mode. */
+async function foldedHits(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[]): Promise<FoldedHits> {
   const number = /\d/u.test(w.folded);
   // Pagefind's plain search matches the words a term starts, but falls back to ever shorter
   // prefixes when none does: only a term that starts a word of the report is searched plain.
   const known = !number && startsAWord(lexicon, w.folded);
-  const whole = number || known ? await find(pf, `"${term(w.folded)}"`, filters) : [];
-  const plain = known ? await find(pf, term(w.folded), filters) : whole;
+  const [whole, plain] = await Promise.all([
+    number || known ? find(pf, `"${term(w.folded)}"`, filters) : [],
+    known ? find(pf, term(w.folded), filters) : null,
+  ]);
   let typo: PagefindResult[] = [];
-  if (plain.length === 0 && !number) {
-    for (const c of typoCandidates(w.folded, lexicon)) typo.push(...(await find(pf, `"${c}"`, filters)));
+  if ((plain ?? whole).length === 0 && !number) {
+    typo = (await Promise.all(typoCandidates(w.folded, lexicon).map((c) => find(pf, `"${c}"`, filters)))).flat();
     const seen = new Set<string>();
     typo = typo.filter((r) => !seen.has(r.id) && seen.add(r.id));
   }
-  // The index writes đ as d with a stroke mark (src/search/text.ts): so must the exact search.
-  const marked = w.marked && plain.length ? await find(pf, `"${term(encodeD(w.exact))}"`, filters, true) : null;
-  for (const r of [...plain, ...typo]) all.set(r.id, r);
-  const scored = marked && marked.length > 0 ? marked : [...plain, ...typo];
+  return { whole, plain: plain ?? whole, typo };
+}
+
+function wordHits(f: FoldedHits, marked: PagefindResult[] | null, all: Map<string, PagefindResult>): WordHits {
+  for (const r of [...f.plain, ...f.typo]) all.set(r.id, r);
+  const scored = marked && marked.length > 0 ? marked : [...f.plain, ...f.typo];
   return {
-    whole: toMap(whole),
-    any: toMap(plain),
-    typo: toMap(typo),
+    whole: toMap(f.whole),
+    any: toMap(f.plain),
+    typo: toMap(f.typo),
     marked: marked ? toMap(marked) : null,
     score: new Map(scored.map((r) => [r.id, r.score])),
   };
@@ -169,19 +231,40 @@ export function search(query: string, filters: Record<string, string>): Promise<
     // Searches run one at a time; one still waiting when a newer one comes is skipped.
     if (mine !== latest) throw new StaleSearch();
     const [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
+    const stale = () => {
+      if (mine !== latest) throw new StaleSearch();
+    };
+    stale();
     const alts = alternatives(query, lexicon.abbreviations);
+    // Every word of every form once: folded first (all words together), then the exact marks.
+    const words = new Map<string, QueryWord>();
+    for (const w of alts.flatMap((a) => a.words)) words.set(w.folded, w);
+    await setMode(pf, false);
+    const folded = new Map(await Promise.all([...words.values()].map(async (w) => [w.folded, await foldedHits(pf, w, filters, lexicon.words)] as const)));
+    stale();
+    const exactWords = new Map<string, QueryWord>();
+    for (const w of alts.flatMap((a) => a.words)) if (w.marked && folded.get(w.folded)!.plain.length > 0) exactWords.set(w.exact, w);
+    const marked = new Map<string, PagefindResult[]>();
+    if (exactWords.size > 0) {
+      await setMode(pf, true);
+      try {
+        // The index writes đ as d with a stroke mark (src/search/text.ts): so must the exact search.
+        for (const [exact, found] of await Promise.all([...exactWords.keys()].map(async (e) => [e, await find(pf, `"${term(encodeD(e))}"`, filters, true)] as const))) marked.set(exact, found);
+      } finally {
+        await setMode(pf, false);
+      }
+      stale();
+    }
     const results = new Map<string, PagefindResult>();
     const cache = new Map<string, WordHits>();
-    const hits: AlternativeHits[] = [];
-    for (const alt of alts) {
-      const words: WordHits[] = [];
-      for (const w of alt.words) {
+    const hits: AlternativeHits[] = alts.map((alt) => ({
+      literal: alt.literal,
+      words: alt.words.map((w) => {
         const key = `${w.folded}|${w.marked ? w.exact : ''}`;
-        if (!cache.has(key)) cache.set(key, await wordHits(pf, w, filters, lexicon.words, results));
-        words.push(cache.get(key)!);
-      }
-      hits.push({ literal: alt.literal, words });
-    }
+        if (!cache.has(key)) cache.set(key, wordHits(folded.get(w.folded)!, w.marked ? (marked.get(w.exact) ?? null) : null, results));
+        return cache.get(key)!;
+      }),
+    }));
     const scored = rank(hits);
     return { scored, results, alternatives: alts, anyAll: scored.some((s) => s.all), anyPhrase: scored.some((s) => s.all && s.phrase) };
   };
@@ -201,13 +284,47 @@ export interface Shown {
   segments: Segment[];
 }
 
+interface RecordText {
+  content: string;
+  text: string;
+  tokens: Token[];
+  sentences: Range[];
+}
+
+/** Records' text as shown, its words and sentences, kept: a warm session shows the same records again. */
+const texts = new Map<string, RecordText>();
+
+function textOf(id: string, content: string): RecordText {
+  let known = texts.get(id);
+  if (known?.content !== content) {
+    const text = decodeD(content);
+    known = { content, text, tokens: tokens(text), sentences: sentencesOf(text) };
+    texts.set(id, known);
+  }
+  return known;
+}
+
+/** Prepares every stored record's text, a few at a time between other work. */
+async function prepareTexts(store: FragmentStore): Promise<void> {
+  let since = performance.now();
+  for (const [id, f] of Object.entries(store)) {
+    textOf(id, f[1]);
+    if (performance.now() - since > 8) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      since = performance.now();
+    }
+  }
+}
+
 /** The text of a ranked record, with the marks; throws if its fragment cannot be loaded. */
 export async function present(ranked: Ranked, id: string): Promise<Shown> {
   const result = ranked.results.get(id);
   if (!result) throw new Error(`no result ${id}`);
-  const data = await result.data();
-  const text = decodeD(data.content);
-  const ranges = markRanges(text, ranked.alternatives);
+  const stored = fragments?.[id];
+  const data: PagefindData = stored ? { url: stored[0], content: stored[1], meta: stored[3] ? { w: stored[2], n: stored[3] } : { w: stored[2] } } : await result.data();
+  const known = textOf(id, data.content);
+  const { text } = known;
+  const ranges = markRanges(text, ranked.alternatives, known.tokens);
   const n = data.meta.n ? Number(data.meta.n) : null;
-  return { kind: n ? 'footnote' : 'content', where: data.meta.w ?? '', n, url: data.url, segments: bestSentence(text, ranges) };
+  return { kind: n ? 'footnote' : 'content', where: data.meta.w ?? '', n, url: data.url, segments: bestSentence(text, ranges, undefined, known.sentences) };
 }

@@ -3,7 +3,7 @@
  * record per passage of the report (each heading and paragraph of each chapter, each
  * footnote of content/footnotes.yaml), folded, with the report's own words in its
  * metadata (src/search/node/data.ts); then the lexicon (the report's words and the
- * abbreviations) under dist/search-data/. The build fails when Pagefind reports an error, when a chapter page
+ * abbreviations) and every record's text in one file (src/search/node/fragments.ts) under dist/search-data/. The build fails when Pagefind reports an error, when a chapter page
  * is missing or has no passage, or when fewer chapters or footnotes are indexed than
  * exist. Pagefind's ready-made UIs are removed from the output: the
  * site has its own UI, in Vietnamese.
@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { countProblems } from '../records';
 import { passageRecord, readPassages, writeLexicon, type SearchPassages } from './data';
+import { writeFragmentStore } from './fragments';
 import type { Passage } from '../types';
 
 /** Files of Pagefind's bundle that the site does not use. */
@@ -82,6 +83,8 @@ export async function buildSearchIndex(options: { root: string; dist: string; da
     if (written.errors.length > 0) fail(`writing ${outputPath}: ${written.errors.join('; ')}`);
     for (const name of UNUSED_BUNDLE_FILES) rmSync(join(outputPath, name), { force: true });
     writeLexicon(dist, data);
+    const stored = writeFragmentStore(dist, outputPath);
+    if (stored !== passages + footnotes) fail(`${stored} fragments written for ${passages + footnotes} passages`);
     const files = readdirSync(outputPath, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
     return { chapters, footnotes, passages: passages + footnotes, files };
   } finally {
