@@ -309,7 +309,7 @@ describe('the chart code', () => {
       expect(scripts.some((s) => /DataChart/u.test(s))).toBe(true);
       expect(scripts.filter((s) => /chartjs/u.test(s))).toEqual([]);
       await drawn(page, 'chi-tieu-2024-tang-truong');
-      expect(scripts.filter((s) => /chartjs/u.test(s))).toEqual([expect.stringMatching(/^\/_astro\/figures-chartjs\.[\w-]+\.js$/u)]);
+      expect(scripts.filter((s) => /chartjs/u.test(s))).toEqual([expect.stringMatching(/^\/_astro\/chartjs\.[\w-]+\.js$/u)]);
     } finally {
       await close();
     }

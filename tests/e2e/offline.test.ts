@@ -14,6 +14,8 @@ import { serve } from '../support/server';
 import { DIST, MISSING_PATH, pagesToVisit } from '../support/site';
 
 const chromium = useBrowser();
+/** The paged print edition (/ban-in/…): no site header, its pages laid out by Paged.js. */
+const PAGED_EDITION = /^\/ban-in\//u;
 let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
@@ -54,9 +56,15 @@ describe('after one visit, with the network off', () => {
     try {
       const response = await page.goto(url(path), { waitUntil: 'load' });
       expect(response?.fromServiceWorker(), path).toBe(true);
-      expect(await page.locator('main h1').first().textContent()).not.toBe('');
-      // Styled: the stylesheet applied (the header bar has its accent border).
-      expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('solid');
+      if (PAGED_EDITION.test(path)) {
+        // The print preview: Paged.js, from the saved copy, lays out its A4 pages.
+        await page.locator('.pagedjs_page').first().waitFor({ state: 'attached', timeout: 30_000 });
+        expect(await page.locator('.paged-bar h1').textContent()).not.toBe('');
+      } else {
+        expect(await page.locator('main h1').first().textContent()).not.toBe('');
+        // Styled: the stylesheet applied (the header bar has its accent border).
+        expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderBottomStyle)).toBe('solid');
+      }
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       expect(failed, `requests that failed offline on ${path}`).toEqual([]);
       if (status === 404) expect(path).toBe(MISSING_PATH);
@@ -84,7 +92,10 @@ describe('after one visit, with the network off', () => {
   });
 
   it('serves every CSV and JSON download, the web app manifest and its icons', async () => {
-    const downloads = readdirSync(join(DIST, 'du-lieu')).map((f) => `/du-lieu/${f}`);
+    // The downloads themselves; their precompressed twins (.br, .gz) are the server's business.
+    const downloads = readdirSync(join(DIST, 'du-lieu'))
+      .filter((f) => /\.(?:csv|json)$/u.test(f))
+      .map((f) => `/du-lieu/${f}`);
     expect(downloads.filter((p) => p.endsWith('.csv')).length).toBeGreaterThan(0);
     expect(downloads).toContain('/du-lieu/du-lieu.json');
     const paths = [...downloads, '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];

@@ -48,7 +48,9 @@ export function astroBuild(root: string, outDir: string, env: NodeJS.ProcessEnv 
     execFile(
       process.execPath,
       [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } },
+      // Vitest sets NODE_ENV=test, which would make Astro build without import.meta.env.PROD (no CSP <meta>).
+      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env } },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         done({ status, output: `${stdout}${stderr}`, ms: performance.now() - started });

@@ -66,6 +66,11 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Resolves after the next frame has been rendered (style and layout included). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 let chartjs: Promise<typeof import('./chartjs')> | undefined;
 /** Drawing one chart at a time, each in a task of its own. */
 let queue: Promise<void> = Promise.resolve();
@@ -92,6 +97,9 @@ function draw(figure: HTMLElement, show: boolean): Promise<void> {
       await nextTask();
       const payload = payloadFromFigure(figure);
       setView(figure, 'chart');
+      // Let the browser lay out the chart's box in its own rendering step, so that Chart.js,
+      // measuring the box, finds the layout done instead of forcing it inside this task.
+      await nextFrame();
       drawChart(canvas, payload, {
         reducedMotion: reducedMotion(),
         onDrawn: () => {

@@ -3,16 +3,17 @@
  * machine, whatever fonts it has installed. The build subsets each face to the characters
  * the site uses (node/subset.ts) and writes one woff2 file per face.
  *
- * A page loads at most these three files (≤ 30 KB together, a budget tested in
- * tests/e2e/fonts.test.ts): the report's text is Noto Serif, regular and bold; the site's
- * own interface (header, buttons, labels) is Noto Sans regular. Bold and italic that have
- * no face of their own are synthesised by the browser from these faces.
+ * A page loads at most these two files (≤ 30 KB together, a budget tested in
+ * tests/e2e/fonts.test.ts): Noto Serif, regular and bold, for the report's text and for
+ * the site's own interface (header, buttons, labels) alike. `--font-ui` names the same
+ * stack as `--font-text`: a third face (Noto Sans cost 8.8 KB gzip on every page) would
+ * not fit a text chapter's 50 KB budget (tests/e2e/budgets.test.ts). Italic has no face of
+ * its own and is synthesised by the browser.
  *
  * Until a face has loaded, the browser draws the text in a local fallback whose metrics
  * are adjusted (size-adjust, ascent-override, …) to the face's, so that the swap moves
  * nothing. The fallbacks are the fonts a machine is likely to have: DejaVu (Debian's
- * default), Liberation (metric-compatible with Times New Roman and Arial) and the
- * Microsoft faces themselves.
+ * default), Liberation (metric-compatible with Times New Roman) and Times New Roman itself.
  */
 
 /** Font metrics in font units, as @capsizecss/unpack reads them from a font file. */
@@ -39,9 +40,9 @@ export interface LocalFallback {
 
 export interface Face {
   /** The CSS font-family name the site uses. */
-  family: 'Noto Serif' | 'Noto Sans';
+  family: 'Noto Serif';
   /** The CSS custom property that holds this family's stack. */
-  cssVariable: '--font-text' | '--font-ui';
+  cssVariable: '--font-text';
   /** CSS font-weight of this face. */
   weight: 400 | 700;
   /** Base name of the woff2 file the build writes (Vite adds a content hash). */
@@ -51,15 +52,13 @@ export interface Face {
   /** Local fonts to draw with until the face has loaded, first found wins. */
   fallbacks: LocalFallback[];
   /** The generic family that ends the stack. */
-  generic: 'serif' | 'sans-serif';
+  generic: 'serif';
 }
 
 const DEJAVU_SERIF: Metrics = { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1058 };
 const DEJAVU_SERIF_BOLD: Metrics = { ascent: 1923, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1168 };
-const DEJAVU_SANS: Metrics = { ascent: 1901, descent: -483, lineGap: 0, unitsPerEm: 2048, xWidthAvg: 1041 };
 const TIMES: Metrics = { ascent: 1825, descent: -443, lineGap: 87, unitsPerEm: 2048, xWidthAvg: 832 };
 const TIMES_BOLD: Metrics = { ascent: 1825, descent: -443, lineGap: 87, unitsPerEm: 2048, xWidthAvg: 886 };
-const ARIAL: Metrics = { ascent: 1854, descent: -434, lineGap: 67, unitsPerEm: 2048, xWidthAvg: 913 };
 
 export const FACES: readonly Face[] = [
   {
@@ -87,19 +86,6 @@ export const FACES: readonly Face[] = [
       { localName: 'Times New Roman Bold', metrics: TIMES_BOLD },
     ],
     generic: 'serif',
-  },
-  {
-    family: 'Noto Sans',
-    cssVariable: '--font-ui',
-    weight: 400,
-    file: 'noto-sans-400',
-    source: '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-    fallbacks: [
-      { localName: 'DejaVu Sans', metrics: DEJAVU_SANS },
-      { localName: 'Liberation Sans', metrics: ARIAL },
-      { localName: 'Arial', metrics: ARIAL },
-    ],
-    generic: 'sans-serif',
   },
 ];
 
@@ -137,7 +123,7 @@ export function fontFace(face: Face, url: string): string {
   return `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:swap;src:url('${url}') format('woff2')}`;
 }
 
-/** The stylesheet: each face, its fallbacks, and a custom property per family with the whole stack. */
+/** The stylesheet: each face, its fallbacks, and a custom property with the whole stack (`--font-text`, and `--font-ui` for the interface). */
 export function fontsCss(metricsOf: (face: Face) => Metrics, urlOf: (face: Face) => string): string {
   const rules: string[] = [];
   const stacks = new Map<Face['cssVariable'], string[]>();
@@ -152,6 +138,8 @@ export function fontsCss(metricsOf: (face: Face) => Metrics, urlOf: (face: Face)
     });
   }
   const generic = new Map(FACES.map((f) => [f.cssVariable, f.generic]));
-  const vars = [...stacks].map(([v, stack]) => `${v}:${[...stack, generic.get(v)].join(',')}`).join(';');
-  return `${rules.join('\n')}\n:root{${vars}}\n`;
+  const vars = [...stacks].map(([v, stack]) => `${v}:${[...stack, generic.get(v)].join(',')}`);
+  // The interface is set in the text's family (see above).
+  vars.push('--font-ui:var(--font-text)');
+  return `${rules.join('\n')}\n:root{${vars.join(';')}}\n`;
 }
