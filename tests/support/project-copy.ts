@@ -41,6 +41,16 @@ export interface BuildResult {
   ms: number;
 }
 
+/**
+ * This process's environment without what Vitest adds (NODE_ENV=test, MODE, DEV, PROD, VITEST*…):
+ * inherited, those make Astro build as if for tests, without import.meta.env.PROD, so
+ * without the pages' Content-Security-Policy <meta>.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(?:VITEST|VITE_|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/u.test(k)));
+  return { ...env, NODE_ENV: 'production' };
+}
+
 /** Runs `astro build` in `root` (writing to `outDir`, absolute or relative to root) with this Node; never throws. */
 export function astroBuild(root: string, outDir: string, env: NodeJS.ProcessEnv = {}): Promise<BuildResult> {
   const started = performance.now();
@@ -48,9 +58,7 @@ export function astroBuild(root: string, outDir: string, env: NodeJS.ProcessEnv 
     execFile(
       process.execPath,
       [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
-      // Vitest sets NODE_ENV=test, which would make Astro build without import.meta.env.PROD (no CSP <meta>).
-      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env } },
+      { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env } },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         done({ status, output: `${stdout}${stderr}`, ms: performance.now() - started });
