@@ -53,5 +53,14 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // The chart worker (src/figures/client/chartjs.ts) and the files it refers to (the
+    // fonts) are named like every other asset, so that the worker's font URLs are the
+    // page's own files, not copies.
+    worker: {
+      format: 'es',
+      rollupOptions: { output: { entryFileNames: '_astro/[name].[hash].js', chunkFileNames: '_astro/[name].[hash].js', assetFileNames: '_astro/[name].[hash][extname]' } },
+    },
+  },
 });

@@ -43,6 +43,8 @@ export interface ChartEnv {
   fontSize?: number;
   /** Whether the chart is narrow (a phone): category labels then wrap shorter. */
   narrow?: boolean;
+  /** The font family of labels and ticks: the site's own face, loaded where the chart is drawn; FONT_FAMILY if unset. */
+  fontFamily?: string;
 }
 
 /** Characters per line of a category label, on a wide and on a narrow chart. */
@@ -167,8 +169,9 @@ export type BarConfig = ChartConfiguration<'bar', (number | null)[], string[]>;
 /** The Chart.js configuration of a chart. */
 export function buildChartConfig(payload: ChartPayload, env: ChartEnv): BarConfig {
   const size = env.fontSize ?? 13;
-  const font = { family: FONT_FAMILY, size };
-  const cssFont = `${size}px ${FONT_FAMILY}`;
+  const family = env.fontFamily ?? FONT_FAMILY;
+  const font = { family, size };
+  const cssFont = `${size}px ${family}`;
   const showLegend = payload.series.length > 1 || !!payload.reference;
   const labels = payload.series.map((s) => s.labels);
   const max = Math.max(0, ...payload.series.flatMap((s) => s.values.filter((v): v is number => v !== null)), payload.reference?.value ?? 0);

@@ -1,13 +1,44 @@
 /**
- * The part of the charts that needs Chart.js: loaded by src/figures/client/charts.ts with a
- * dynamic import, only when a chart comes near the viewport. Imports only the pieces a
- * horizontal bar chart uses, so that the rest of Chart.js is left out of the bundle.
+ * The chart worker: the only code that holds Chart.js. The page's script
+ * (./charts.ts) starts it once a chart is wanted and hands it each chart's canvas
+ * (an OffscreenCanvas) with the numbers read from the figure's table; the worker sets the
+ * labels in the site's own font and draws there, off the page's main thread, so that
+ * neither evaluating Chart.js nor drawing blocks the reader. Pointer events are
+ * forwarded from the page, so that tooltips work as before. Imports only the pieces a
+ * horizontal bar chart uses. Messages: ./chart-messages.ts.
  */
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
-import { buildChartConfig, NARROW_QUERY, type SeriesStyle } from '../chart-config';
-import type { ChartPayload } from '../figures';
+/// <reference lib="webworker" />
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartEvent } from 'chart.js';
+import { buildChartConfig, type SeriesStyle } from '../chart-config';
+import { FACES } from '../../site/fonts/faces';
+import { FONT_URLS } from '../../site/fonts/urls';
+import type { FromWorker, ToWorker } from './chart-messages';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+const scope = self as unknown as DedicatedWorkerGlobalScope & { fonts: FontFaceSet };
+const charts = new Map<string, Chart>();
+let fonts: Promise<unknown> | undefined;
+
+/** The labels' font: the site's own face (src/site/fonts/faces.ts), as a CSS stack. */
+const FAMILY = `'${FACES[0].family}', ${FACES[0].generic}`;
+
+/**
+ * Adds the site's faces to the worker's font set (once): canvas text in a worker sees
+ * only the fonts of its own scope, not the page's. Files the page has loaded already come
+ * from the cache. If one fails, the labels fall back to the generic family.
+ */
+function loadFonts(): Promise<unknown> {
+  return Promise.allSettled(
+    FACES.map(async (f) => {
+      const url = FONT_URLS.find((u) => u.includes(`/${f.file}.`));
+      if (!url) throw new Error(`chart worker: no font file for ${f.file}`);
+      const face = new FontFace(f.family, `url(${JSON.stringify(url)})`, { weight: String(f.weight) });
+      scope.fonts.add(face);
+      return face.load();
+    }),
+  );
+}
 
 /** A light tint of a colour over white, for the background of a patterned fill. */
 function tint(hex: string, alpha: number): string {
@@ -17,11 +48,10 @@ function tint(hex: string, alpha: number): string {
 }
 
 /** The fill of a series: solid colour, or diagonal stripes or dots of the colour on a light tint. */
-export function makeFill(style: SeriesStyle, ratio = window.devicePixelRatio || 1): string | CanvasPattern {
+export function makeFill(style: SeriesStyle, ratio: number): string | CanvasPattern {
   if (style.pattern === 'solid') return style.color;
   const size = Math.round(10 * ratio);
-  const tile = document.createElement('canvas');
-  tile.width = tile.height = size;
+  const tile = new OffscreenCanvas(size, size);
   const ctx = tile.getContext('2d');
   if (!ctx) return style.color;
   ctx.fillStyle = tint(style.color, 0.18);
@@ -43,15 +73,38 @@ export function makeFill(style: SeriesStyle, ratio = window.devicePixelRatio || 
   return ctx.createPattern(tile, 'repeat') ?? style.color;
 }
 
-/** Draws a chart on a canvas; `onDrawn` is called once it is fully drawn. */
-export function drawChart(canvas: HTMLCanvasElement, payload: ChartPayload, options: { reducedMotion: boolean; onDrawn: () => void }): Chart {
-  const narrow = window.matchMedia(NARROW_QUERY).matches;
-  const fontSize = Number.parseFloat(getComputedStyle(canvas).fontSize) || 16;
-  const config = buildChartConfig(payload, {
-    ...options,
-    fill: (s) => makeFill(s),
-    fontSize: narrow ? 12 : Math.min(15, Math.max(12, Math.round(fontSize * 0.85))),
-    narrow,
-  });
-  return new Chart(canvas, config as never);
+const post = (message: FromWorker) => scope.postMessage(message);
+
+async function handle(message: ToWorker) {
+  if (message.type === 'draw') {
+    const { id, canvas, payload, width, height, ratio } = message;
+    fonts ??= loadFonts();
+    await fonts;
+    // Chart.js reads the canvas's size as its size in CSS pixels, then scales it by the ratio.
+    canvas.width = Math.max(1, Math.round(width));
+    canvas.height = Math.max(1, Math.round(height));
+    const config = buildChartConfig(payload, {
+      // Drawn at once: in a worker Chart.js does not animate (its BasicPlatform).
+      reducedMotion: true,
+      fill: (style) => makeFill(style, ratio),
+      fontSize: message.fontSize,
+      fontFamily: FAMILY,
+      narrow: message.narrow,
+      onDrawn: () => post({ type: 'drawn', id }),
+    });
+    config.options = { ...config.options, responsive: false, devicePixelRatio: ratio };
+    charts.set(id, new Chart(canvas as unknown as HTMLCanvasElement, config as never));
+  } else if (message.type === 'resize') {
+    charts.get(message.id)?.resize(Math.max(1, Math.round(message.width)), Math.max(1, Math.round(message.height)));
+  } else {
+    const chart = charts.get(message.id);
+    const event = { type: message.event, native: { type: message.event }, x: message.x, y: message.y } as unknown as ChartEvent;
+    (chart as unknown as { _eventHandler?: (e: ChartEvent) => void } | undefined)?._eventHandler?.(event);
+  }
 }
+
+scope.addEventListener('message', (event: MessageEvent<ToWorker>) => {
+  handle(event.data).catch((error: unknown) => {
+    if ('id' in event.data) post({ type: 'failed', id: event.data.id, message: String(error) });
+  });
+});

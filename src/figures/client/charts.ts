@@ -4,16 +4,17 @@
  * the reader chooses its chart view with its button. Until then nothing of Chart.js is
  * fetched, and the figure shows its table, in a box that already holds the chart's space,
  * so nothing moves when the chart appears. The chart's numbers are read from the table
- * itself (one copy of the data in the page). Charts are drawn one per task, so that no
- * drawing blocks the page for long. If Chart.js cannot be fetched or fails, the table
+ * itself (one copy of the data in the page). Chart.js lives in a worker (./chartjs.ts):
+ * the canvas is handed over (transferControlToOffscreen) and drawn there, so that
+ * neither Chart.js's evaluation nor the drawing runs on the page's main thread. If the
+ * worker cannot be fetched or fails, or the browser has no OffscreenCanvas, the table
  * stays, the button goes, and nothing is thrown. Without this script the figure shows its
  * table; in print, the table always shows.
  */
 import type { ChartPayload } from '../figures';
+import type { FromWorker, ToWorker } from './chart-messages';
 
 type View = 'chart' | 'table';
-
-const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function setView(figure: HTMLElement, view: View) {
   figure.dataset.view = view;
@@ -59,21 +60,15 @@ export function payloadFromFigure(figure: HTMLElement): ChartPayload {
   };
 }
 
-/** Lets the browser paint and handle input before the next piece of work. */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** Resolves after the next frame has been rendered (style and layout included). */
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-let chartjs: Promise<typeof import('./chartjs')> | undefined;
-/** Drawing one chart at a time, each in a task of its own. */
-let queue: Promise<void> = Promise.resolve();
+/** The chart worker (./chartjs.ts, which holds Chart.js), started with the first chart wanted. */
+let worker: Worker | undefined;
+/** The figures handed to the worker, by chart id. */
+const handed = new Map<string, HTMLElement>();
 
 function fail(figure: HTMLElement) {
   // The table still holds every number: it stays, and the button that offers the chart goes.
@@ -82,38 +77,85 @@ function fail(figure: HTMLElement) {
   figure.querySelector('.chart-controls')?.setAttribute('hidden', '');
 }
 
-function draw(figure: HTMLElement, show: boolean): Promise<void> {
+function startWorker(): Worker {
+  const started = new Worker(new URL('./chartjs.ts', import.meta.url), { type: 'module', name: 'chartjs' });
+  started.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+    const figure = handed.get(event.data.id);
+    if (!figure) return;
+    if (event.data.type === 'drawn') figure.dataset.state = 'drawn';
+    else fail(figure);
+  });
+  // The worker's code could not be fetched or failed to start: every chart keeps its table.
+  started.addEventListener('error', (event) => {
+    event.preventDefault();
+    for (const figure of handed.values()) if (figure.dataset.state !== 'drawn') fail(figure);
+    worker = undefined;
+  });
+  return started;
+}
+
+/** Forwards the pointer over a canvas to the worker, for Chart.js's tooltips. */
+function forwardPointer(canvas: HTMLCanvasElement, id: string) {
+  const send = (event: 'mousemove' | 'mouseout' | 'click') => (e: PointerEvent) =>
+    worker?.postMessage({ type: 'pointer', id, event, x: e.offsetX, y: e.offsetY } satisfies ToWorker);
+  canvas.addEventListener('pointermove', send('mousemove'), { passive: true });
+  canvas.addEventListener('pointerleave', send('mouseout'), { passive: true });
+  canvas.addEventListener('pointerdown', send('click'), { passive: true });
+}
+
+async function draw(figure: HTMLElement, show: boolean): Promise<void> {
   if (figure.dataset.state) {
     if (show && figure.dataset.state !== 'failed') setView(figure, 'chart');
-    return queue;
+    return;
   }
+  const canvas = figure.querySelector<HTMLCanvasElement>('canvas');
+  const id = figure.dataset.chartId ?? '';
+  // Without OffscreenCanvas (old browsers) the table is the figure.
+  if (!canvas || !('transferControlToOffscreen' in canvas) || typeof Worker === 'undefined') return fail(figure);
   figure.dataset.state = 'loading';
-  queue = queue.then(async () => {
-    const canvas = figure.querySelector<HTMLCanvasElement>('canvas');
-    if (!canvas) return fail(figure);
-    try {
-      chartjs ??= import('./chartjs');
-      const { drawChart } = await chartjs;
-      await nextTask();
-      const payload = payloadFromFigure(figure);
-      setView(figure, 'chart');
-      // Let the browser lay out the chart's box in its own rendering step, so that Chart.js,
-      // measuring the box, finds the layout done instead of forcing it inside this task.
-      await nextFrame();
-      drawChart(canvas, payload, {
-        reducedMotion: reducedMotion(),
-        onDrawn: () => {
-          figure.dataset.state = 'drawn';
-        },
-      });
-      await nextTask();
-    } catch {
-      chartjs = undefined;
-      fail(figure);
-    }
-  });
-  return queue;
+  try {
+    worker ??= startWorker();
+    const payload = payloadFromFigure(figure);
+    setView(figure, 'chart');
+    // Measure the chart's box once the browser has laid it out in its own rendering step.
+    await nextFrame();
+    const box = canvas.getBoundingClientRect();
+    // The narrow layout (NARROW_QUERY of ../chart-config.ts) is the one whose spacer shows: read
+    // from the CSS rather than importing the config module, with its strings and formatters.
+    const narrowSpace = figure.querySelector('.chart-space-narrow');
+    const narrow = narrowSpace !== null && getComputedStyle(narrowSpace).display !== 'none';
+    const offscreen = canvas.transferControlToOffscreen();
+    handed.set(id, figure);
+    const message: ToWorker = {
+      type: 'draw',
+      id,
+      canvas: offscreen,
+      payload,
+      width: box.width,
+      height: box.height,
+      ratio: window.devicePixelRatio || 1,
+      fontSize: narrow ? 12 : Math.min(15, Math.max(12, Math.round((Number.parseFloat(getComputedStyle(canvas).fontSize) || 16) * 0.85))),
+      narrow,
+    };
+    worker.postMessage(message, [offscreen]);
+    forwardPointer(canvas, id);
+    resizes?.observe(canvas);
+  } catch {
+    fail(figure);
+  }
 }
+
+/** Tells the worker when a drawn chart's box changes size (the window turned, resized). */
+const resizes =
+  'ResizeObserver' in window
+    ? new ResizeObserver((entries) => {
+        for (const entry of entries) {
+          const id = (entry.target as HTMLElement).closest<HTMLElement>('figure.chart')?.dataset.chartId;
+          const { width, height } = entry.contentRect;
+          if (id && width > 0 && height > 0) worker?.postMessage({ type: 'resize', id, width, height } satisfies ToWorker);
+        }
+      })
+    : undefined;
 
 export function initCharts() {
   const figures = [...document.querySelectorAll<HTMLElement>('figure.chart[data-chart-id]')];
