@@ -1,12 +1,13 @@
 /**
  * A minimal static file server for the built site (dist/), for the end-to-end tests
  * and the benchmarks: loopback only, an ephemeral port, index.html for folders,
- * dist/404.html (status 404) for anything else.
+ * dist/404.html (status 404) for anything else, hashed assets cacheable for a year.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { HASHED_DIR, IMMUTABLE } from '../../src/site/headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,7 +55,10 @@ export function serve(root = resolve('dist'), port = 0): Promise<RunningServer> 
       return;
     }
     const target = file ?? join(root, '404.html');
-    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+    // Hashed assets are cached for good, as in production (src/site/headers.ts): a file that
+    // two parts of a page fetch (the page and its chart worker, the fonts) comes over the wire once.
+    const cache = file && path.startsWith(HASHED_DIR) ? { 'cache-control': IMMUTABLE } : {};
+    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', ...cache });
     createReadStream(target).pipe(res);
   });
   return new Promise((ok) => {

@@ -69,10 +69,18 @@ export interface Recorder {
   transfers: () => Promise<Transfer[]>;
 }
 
-/** Records every response `page` receives from now on, redirects excepted. */
+/**
+ * Records every response `page` (and its workers) receives from now on, redirects
+ * excepted, each URL once: a file that two parts of the page fetch (the page and its chart
+ * worker both load the fonts) comes from the HTTP cache the second time, since the site's
+ * hashed files are served cacheable for a year (src/site/headers.ts, tests/support/server.ts).
+ */
 export function recordTransfers(page: Page): Recorder {
   const pending: Promise<Transfer | null>[] = [];
+  const seen = new Set<string>();
   page.on('response', (res: Response) => {
+    if (seen.has(res.url())) return;
+    seen.add(res.url());
     pending.push(
       (async () => {
         if (res.status() >= 300 && res.status() < 400) return null;
