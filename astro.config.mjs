@@ -11,6 +11,8 @@ import printPdfs from './src/print/node/pdf.ts';
 import production from './src/site/node/production.ts';
 import serviceWorker from './src/offline/node/service-worker.ts';
 import { permalinks } from './src/permalinks/hast.ts';
+import { abbreviations } from './src/abbreviations/hast.ts';
+import { readAbbreviationInputs } from './src/abbreviations/node/read.ts';
 import { t } from './src/i18n/vi.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -22,12 +24,19 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 /**
  * The chapters' Markdown pipeline: every heading and paragraph gets its permalink id, item
- * number and "liên kết" link here, once, from the MDX tree (src/permalinks/hast.ts).
+ * number and "liên kết" link here, once, from the MDX tree (src/permalinks/hast.ts); then
+ * the first use of each abbreviation on the page its <abbr> (src/abbreviations/hast.ts),
+ * from the content folder read once.
  */
+/** @type {import('./src/abbreviations/node/read.ts').AbbreviationInputs | undefined} */
+let abbreviationInputs;
 const chapterMdx = mdx({
   smartypants: false,
   processor: satteri({
-    hastPlugins: [permalinks({ item: (label) => t('permalink.item', { label }), paragraph: t('permalink.paragraph') })],
+    hastPlugins: [
+      permalinks({ item: (label) => t('permalink.item', { label }), paragraph: t('permalink.paragraph') }),
+      abbreviations(() => (abbreviationInputs ??= readAbbreviationInputs(root))),
+    ],
   }),
 });
 

@@ -3,9 +3,10 @@
  * - where each is used first, in the order a reader meets the text: a chapter's
  *   paragraphs in turn, each footnote read at its marker (its text right after the
  *   word that carries the marker), the "Nơi nhận" and signature blocks last;
- * - the first use on a chapter page wrapped in <abbr title="…" tabindex="0">, in the
- *   page's HTML (markAbbreviations) and in its footnote list (markText), without
- *   changing a character of the text;
+ * - the first use on a chapter page wrapped in <abbr title="…" tabindex="0">, without
+ *   changing a character of the text: in its headings and paragraphs by the Markdown
+ *   pipeline (./hast.ts), in its footnote list (markText) and in the "Nơi nhận" and
+ *   signature blocks (markTexts, blockFirstUses);
  * - the check that every word in capitals of the report is either listed or
  *   deliberately left out (NOT_ABBREVIATIONS, each with its reason).
  * Pure functions: the content comes in as arguments.
@@ -289,14 +290,14 @@ export function abbrElement(abbreviation: Pick<Abbreviation, 'expansion'>, inner
   return `<abbr class="abbr" title="${escapeAttr(abbreviation.expansion)}" tabindex="0">${inner}</abbr>`;
 }
 
-interface Match {
+export interface Match {
   start: number;
   end: number;
   abbreviation: Abbreviation;
 }
 
 /** The first whole-word occurrence of each abbreviation in `text`, without overlaps, in order. */
-function matches(text: string, pending: readonly Abbreviation[]): Match[] {
+export function firstMatches(text: string, pending: readonly Abbreviation[]): Match[] {
   const all = pending
     .flatMap((a) => {
       const at = occurrences(text, a.abbr)[0];
@@ -315,122 +316,27 @@ function matches(text: string, pending: readonly Abbreviation[]): Match[] {
 export function markText(text: string, abbreviations: readonly Abbreviation[]): string {
   let html = '';
   let at = 0;
-  for (const m of matches(text, abbreviations)) {
+  for (const m of firstMatches(text, abbreviations)) {
     html += escapeText(text.slice(at, m.start)) + abbrElement(m.abbreviation, escapeText(text.slice(m.start, m.end)));
     at = m.end;
   }
   return html + escapeText(text.slice(at));
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** An HTML text node decoded, with the offset in the raw HTML of each decoded character (and one past the end). */
-function decode(raw: string): { text: string; rawAt: number[] } {
-  let text = '';
-  const rawAt: number[] = [];
-  for (let i = 0; i < raw.length; ) {
-    const entity = raw[i] === '&' ? /^&(#x[0-9a-f]+|#\d+|[a-z]+);/iu.exec(raw.slice(i, i + 12)) : null;
-    let ch: string | undefined;
-    if (entity) {
-      const name = entity[1];
-      if (name.startsWith('#x') || name.startsWith('#X')) ch = String.fromCodePoint(parseInt(name.slice(2), 16));
-      else if (name.startsWith('#')) ch = String.fromCodePoint(Number(name.slice(1)));
-      else ch = NAMED[name.toLowerCase()];
-    }
-    if (entity && ch !== undefined) {
-      for (const unit of ch) {
-        rawAt.push(i);
-        text += unit;
-      }
-      i += entity[0].length;
-    } else {
-      rawAt.push(i);
-      text += raw[i];
-      i += 1;
-    }
-  }
-  rawAt.push(raw.length);
-  return { text, rawAt };
-}
-
-const TOKEN = /<!--[\s\S]*?-->|<(?:"[^"]*"|'[^']*'|[^'">])*>|[^<]+/gu;
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-/** Elements whose text is not the report's running text, or that must not hold an <abbr>. */
-const SKIPPED = new Set(['a', 'abbr', 'button', 'code', 'pre', 'script', 'style', 'svg', 'math', 'textarea', 'template', 'select', 'option', 'canvas']);
-
-type Mode = { kind: 'skip' } | { kind: 'text' } | { kind: 'footnote'; n: number };
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}(?:\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+)))?(?=[\\s/>])`, 'iu').exec(tag);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? '') : undefined;
-}
-
-/** How the text inside a start tag is read, given the mode around it. */
-function modeOf(tag: string, name: string, outer: Mode): Mode {
-  if (outer.kind === 'skip') return outer;
-  const pop = /^fn-pop-(\d+)$/u.exec(attr(tag, 'id') ?? '');
-  if (pop) return { kind: 'footnote', n: Number(pop[1]) };
-  if (SKIPPED.has(name)) return { kind: 'skip' };
-  if (attr(tag, 'data-pagefind-ignore') !== undefined) return { kind: 'skip' };
-  if (/(?:^|\s)fn-pop-num(?:\s|$)/u.test(attr(tag, 'class') ?? '')) return { kind: 'skip' };
-  return outer;
-}
-
 /**
- * A chapter page's rendered HTML with the first use of each abbreviation of the plan
- * wrapped in its <abbr>: in the running text for `plan.text`, in a footnote's popover
- * (<… id="fn-pop-N">, which holds the footnote's text at its marker) for
- * `plan.footnotes`. Skipped: whatever the site adds to the report's words
- * (data-pagefind-ignore: footnote markers, permalinks, charts), links, buttons, code,
- * scripts and existing <abbr>s. Only tags are added: the text is unchanged.
+ * Texts in sequence (the lines of one block) as HTML, escaped, with the first occurrence
+ * of each abbreviation across them wrapped in its <abbr>. The text a reader sees is unchanged.
  */
-export function markAbbreviations(html: string, plan: AbbrPlan): string {
-  const doneText = new Set<string>();
-  const doneFootnote = new Map<number, Set<string>>();
-  const stack: { name: string; mode: Mode }[] = [];
-  const mode = (): Mode => stack[stack.length - 1]?.mode ?? { kind: 'text' };
-  let out = '';
-  for (const [token] of html.matchAll(TOKEN)) {
-    if (token.startsWith('<!--')) {
-      out += token;
-      continue;
-    }
-    if (token.startsWith('<')) {
-      out += token;
-      const m = /^<(\/)?([a-zA-Z][\w:-]*)/u.exec(token);
-      if (!m) continue;
-      const name = m[2].toLowerCase();
-      if (m[1]) {
-        const at = stack.map((f) => f.name).lastIndexOf(name);
-        if (at >= 0) stack.length = at;
-      } else if (!VOID.has(name) && !token.endsWith('/>')) {
-        stack.push({ name, mode: modeOf(token, name, mode()) });
-      }
-      continue;
-    }
-    const current = mode();
-    if (current.kind === 'skip') {
-      out += token;
-      continue;
-    }
-    const done = current.kind === 'text' ? doneText : (doneFootnote.get(current.n) ?? new Set<string>());
-    if (current.kind === 'footnote') doneFootnote.set(current.n, done);
-    const wanted = current.kind === 'text' ? plan.text : (plan.footnotes.get(current.n) ?? []);
-    const pending = wanted.filter((a) => !done.has(a.id));
-    if (pending.length === 0) {
-      out += token;
-      continue;
-    }
-    const { text, rawAt } = decode(token);
-    let at = 0;
-    for (const found of matches(text, pending)) {
-      const start = rawAt[found.start];
-      const end = rawAt[found.end];
-      out += token.slice(at, start) + abbrElement(found.abbreviation, token.slice(start, end));
-      at = end;
-      done.add(found.abbreviation.id);
-    }
-    out += token.slice(at);
-  }
-  return out;
+export function markTexts(texts: readonly string[], abbreviations: readonly Abbreviation[]): string[] {
+  let pending = [...abbreviations];
+  return texts.map((text) => {
+    const found = firstMatches(text, pending);
+    pending = pending.filter((a) => !found.some((m) => m.abbreviation.id === a.id));
+    return markText(text, found.map((m) => m.abbreviation));
+  });
+}
+
+/** The abbreviations whose first use, in `segments` (one chapter's reading order), stands in a text block ("Nơi nhận", signature). */
+export function blockFirstUses(segments: readonly Segment[], abbreviations: readonly Abbreviation[], block: TextBlock): Abbreviation[] {
+  return [...firstUses(segments, abbreviations).values()].filter((u) => 'block' in u.place && u.place.block === block).map((u) => u.abbreviation);
 }

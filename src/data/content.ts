@@ -5,14 +5,14 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Footnote } from '../schemas/footnote';
 import type { Report } from '../schemas/report';
-import { footnoteRefs } from '../core/mdx-text';
+import { footnoteRefs, mdxBlocks } from '../core/mdx-text';
 import { chapterOutline, type ChapterOutline } from '../core/outline';
 import { DATA_PATHS, figureData, sourceIndex, type FigureData, type SourceIndex } from '../figures/figures';
 import { reportYears, targetsSlug } from '../core/years';
 import { contentFiles } from './paths';
 import type { Abbreviation } from '../schemas/abbreviation';
 import type { Figure } from '../schemas/figure';
-import { abbrPlan, chapterSegments, firstUses, placeKey, readingOrder, type AbbrPlan, type FirstUse, type Segment } from '../abbreviations/abbr';
+import { abbrPlan, blockFirstUses, chapterSegments, firstUses, placeKey, readingOrder, type AbbrPlan, type FirstUse, type Segment, type TextBlock } from '../abbreviations/abbr';
 import { evaluateAll, inReadingOrder, type Evaluation } from '../crosschecks/crosscheck';
 
 export type Chapter = CollectionEntry<'chapters'>;
@@ -137,6 +137,16 @@ async function readingSegments(chapter: Chapter): Promise<Segment[]> {
 /** Which abbreviations a chapter page marks, and where: its first use of each (src/abbreviations/abbr.ts). */
 export async function getChapterAbbrPlan(chapter: Chapter): Promise<AbbrPlan> {
   return abbrPlan(await readingSegments(chapter), await getAbbreviations());
+}
+
+/**
+ * The abbreviations first used, on the page of the chapter that holds it, in a text block
+ * ("Nơi nhận", signature): the block's component marks them.
+ */
+export async function getBlockAbbreviations(block: TextBlock): Promise<Abbreviation[]> {
+  const holders = (await getChapters()).filter((c) => mdxBlocks(c.body ?? '').some((b) => b.kind === 'component' && b.name === block));
+  const abbreviations = await getAbbreviations();
+  return (await Promise.all(holders.map(async (c) => blockFirstUses(await readingSegments(c), abbreviations, block)))).flat();
 }
 
 /** The whole report's text in reading order: the chapters in turn, each footnote at its marker. */

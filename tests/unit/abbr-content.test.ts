@@ -8,7 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { abbrPlan, capsTokens, chapterSegments, firstUses, markAbbreviations, NOT_ABBREVIATIONS, occurrences, placeLink, uncoveredCapsTokens } from '../../src/abbreviations/abbr';
+import { capsTokens, chapterSegments, firstUses, NOT_ABBREVIATIONS, occurrences, placeLink, uncoveredCapsTokens } from '../../src/abbreviations/abbr';
+import { abbreviationsPlugin, chapterMarks } from '../../src/abbreviations/hast';
+import { readAbbreviationInputs } from '../../src/abbreviations/node/read';
+import { permalinksPlugin } from '../../src/permalinks/hast';
+import { mdxHtml } from './helpers/mdx-html';
+import { CHAPTERS_DIR, readChapterFiles } from './helpers/chapters';
 import { sourceIndex } from '../../src/figures/figures';
 import { htmlText } from './helpers/html';
 import { abbreviationSchema, type Abbreviation } from '../../src/schemas/abbreviation';
@@ -98,15 +103,14 @@ describe('the abbreviations in the chapters', () => {
     expect(at('tm')).toEqual({ chapter: '11-phan-ket', block: 'Signature' });
   });
 
-  it.each(chapters.map((c) => ({ id: c.id, c })))('$id: marking its first uses, popovers included, changes no word of its text', ({ c }) => {
-    const plan = abbrPlan(segmentsOf(c), abbreviations);
-    const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
-    const html = segmentsOf(c)
-      .map((s) => ('footnote' in s.place ? `<span class="fn-pop" id="fn-pop-${s.place.footnote}" data-pagefind-ignore>${escape(s.text)}</span>` : `<p>${escape(s.text)}</p>`))
-      .join('');
-    const marked = markAbbreviations(html, plan);
-    expect(htmlText(marked)).toBe(htmlText(html));
-    const wrapped = (marked.match(/<abbr class="abbr"/gu) ?? []).length;
-    expect(wrapped).toBe(plan.text.length + [...plan.footnotes.values()].reduce((n, list) => n + list.length, 0));
+  const inputs = readAbbreviationInputs(ROOT);
+  const labels = { item: (label: string) => `Liên kết đến mục ${label}`, paragraph: 'Liên kết đến đoạn này' };
+  const components = { Fn: () => '<sup>1</sup>', Recipients: () => '<div></div>', Signature: () => '<div></div>', DataChart: () => '<figure></figure>', IndicatorTable: () => '<figure></figure>' };
+  it.each(readChapterFiles(ROOT).map((c) => ({ name: c.name, c })))('$name: the Markdown pipeline marks every first use of its headings and paragraphs, once, and changes no word', async ({ name, c }) => {
+    const marks = chapterMarks(join(ROOT, CHAPTERS_DIR, name), inputs);
+    const plain = await mdxHtml(c.body, [permalinksPlugin(c.data, labels)], { components });
+    const marked = await mdxHtml(c.body, [permalinksPlugin(c.data, labels), abbreviationsPlugin(marks, name)], { components });
+    expect(htmlText(marked)).toBe(htmlText(plain));
+    expect((marked.match(/<abbr class="abbr"/gu) ?? []).length).toBe([...marks.values()].reduce((n, list) => n + list.length, 0));
   });
 });

@@ -12,8 +12,9 @@ import {
   chapterSegments,
   firstUses,
   isAllCaps,
-  markAbbreviations,
   markText,
+  markTexts,
+  blockFirstUses,
   occurrences,
   placeKey,
   placeLink,
@@ -23,6 +24,9 @@ import {
   type Exclusion,
 } from '../../src/abbreviations/abbr';
 import { sourceIndex } from '../../src/figures/figures';
+import { abbreviationsPlugin } from '../../src/abbreviations/hast';
+import { permalinksPlugin } from '../../src/permalinks/hast';
+import { mdxHtml } from './helpers/mdx-html';
 import { htmlText } from './helpers/html';
 import { abbreviationSchema, type Abbreviation } from '../../src/schemas/abbreviation';
 import type { ChapterData } from '../../src/schemas/chapter';
@@ -185,45 +189,55 @@ describe('markText', () => {
   });
 });
 
-describe('markAbbreviations', () => {
-  const pop = (n: number, text: string) =>
-    `<span class="fn-pop ui" id="fn-pop-${n}" popover="auto" data-pagefind-ignore><span class="fn-pop-text"><span class="fn-pop-num">${n}</span> ${text}</span><span class="fn-pop-actions"><a href="#fn-${n}">KCN</a><button type="button">KCN</button></span></span>`;
-  const html = [
-    '<p id="p1-d1">Tỉnh ủy, HĐND và UBND<sup class="fn" data-pagefind-ignore><a class="fn-ref" href="#fn-1">1</a></sup>',
-    pop(1, 'Có 17 KCN, KCN (QL5).'),
-    ' về KH&amp;CN và KCN. <a class="permalink" href="#p1-d1" data-pagefind-ignore>KCN</a></p>',
-    '<figure class="chart" data-pagefind-ignore><figcaption>HĐND và KCN</figcaption></figure>',
-    '<p>KCN <abbr title="x">KH</abbr> <!-- KCN --> <br> HĐND</p>',
-  ].join('');
-  const plan = { text: [HDND, KHCN, KCN, KH], footnotes: new Map([[1, [KCN, QL]]]) };
-  const out = markAbbreviations(html, plan);
-
-  it('wraps the first use in the running text, decoding entities such as "KH&amp;CN"', () => {
-    expect(out).toContain('Tỉnh ủy, <abbr class="abbr" title="Hội đồng nhân dân" tabindex="0">HĐND</abbr> và');
-    expect(out).toContain(' về <abbr class="abbr" title="khoa học, công nghệ" tabindex="0">KH&amp;CN</abbr> và <abbr class="abbr" title="khu công nghiệp" tabindex="0">KCN</abbr>. ');
-    expect(out.match(/title="Hội đồng nhân dân"/gu)).toHaveLength(1);
+describe('markTexts and blockFirstUses', () => {
+  it('marks the first use across the lines of a block, once', () => {
+    expect(markTexts(['Thường trực HĐND tỉnh;', 'Các Ban HĐND tỉnh;', 'KCN'], [HDND])).toEqual([
+      'Thường trực <abbr class="abbr" title="Hội đồng nhân dân" tabindex="0">HĐND</abbr> tỉnh;',
+      'Các Ban HĐND tỉnh;',
+      'KCN',
+    ]);
   });
 
-  it('wraps a footnote\'s first uses inside its popover, apart from the running text', () => {
-    expect(out).toContain('<span class="fn-pop-num">1</span> Có 17 <abbr class="abbr" title="khu công nghiệp" tabindex="0">KCN</abbr>, KCN (<abbr class="abbr" title="quốc lộ" tabindex="0">QL</abbr>5).');
+  it('gives a block the abbreviations first used in it, not those met before it', () => {
+    const segments = [
+      { place: { chapter: 'c', paragraph: 'p1' }, text: 'HĐND tỉnh' },
+      { place: { chapter: 'c', block: 'Recipients' as const }, text: 'HĐND, KCN' },
+    ];
+    expect(blockFirstUses(segments, [HDND, KCN], 'Recipients')).toEqual([KCN]);
+    expect(blockFirstUses(segments, [HDND, KCN], 'Signature')).toEqual([]);
+  });
+});
+
+describe('the abbreviations plugin (Markdown pipeline)', async () => {
+  const labels = { item: (label: string) => `Liên kết đến mục ${label}`, paragraph: 'Liên kết đến đoạn này' };
+  const chapter = { part: 'phan-thu-nhat' as const, section: 'I' as const, heading: ['I. KẾT QUẢ', '1. Lĩnh vực kinh tế'] };
+  const mdx = ['Tỉnh ủy, HĐND và KCN<Fn n={1} /> về KH&CN.', '## 1.1. KCN và HĐND', '[KCN](/x/) `KCN` rồi KCN và QL5.'].join('\n\n');
+  const marks = new Map([
+    ['p1-i-1-d1', [HDND, KHCN]],
+    ['p1-i-1-1-d1', [KCN, QL]],
+  ]);
+  const render = (m: Map<string, Abbreviation[]>) => mdxHtml(mdx, [permalinksPlugin(chapter, labels), abbreviationsPlugin(m, 'x.mdx')], { components: { Fn: () => '<sup>1</sup>' } });
+  const out = await render(marks);
+  const plain = await mdxHtml(mdx, [permalinksPlugin(chapter, labels)], { components: { Fn: () => '<sup>1</sup>' } });
+
+  it('wraps each first use in the block where the reading order met it, by permalink id', () => {
+    expect(out).toContain('<p id="p1-i-1-d1">Tỉnh ủy, <abbr class="abbr" title="Hội đồng nhân dân" tabindex="0">HĐND</abbr> và KCN<sup>1</sup> về <abbr class="abbr" title="khoa học, công nghệ" tabindex="0">KH&amp;CN</abbr>.');
+    expect(out).toContain('<h2 id="p1-i-1-1">1.1. KCN và HĐND');
   });
 
-  it('skips what the site adds, links, buttons, comments and existing <abbr>s', () => {
-    expect(out).toContain('<a href="#fn-1">KCN</a><button type="button">KCN</button>');
-    expect(out).toContain('data-pagefind-ignore>KCN</a>');
-    expect(out).toContain('<figcaption>HĐND và KCN</figcaption>');
-    expect(out).toContain('<abbr title="x">KH</abbr> <!-- KCN -->');
-    expect(out.match(/title="kế hoạch"/gu)).toBeNull();
+  it('skips links and code, and a number may follow the abbreviation', () => {
+    expect(out).toContain('<a href="/x/">KCN</a> <code>KCN</code> rồi <abbr class="abbr" title="khu công nghiệp" tabindex="0">KCN</abbr> và <abbr class="abbr" title="quốc lộ" tabindex="0">QL</abbr>5.');
   });
 
-  it('changes no text: only tags are added', () => {
-    expect(htmlText(out)).toBe(htmlText(html));
-    expect(out.match(/<abbr class="abbr"/gu)).toHaveLength(5);
-    expect(out.replace(/<abbr class="abbr"[^>]*>([^<]*)<\/abbr>/gu, '$1')).toBe(html);
+  it('changes no text: only elements are added', async () => {
+    expect(out.match(/<abbr class="abbr"/gu)).toHaveLength(4);
+    expect(out.replace(/<abbr class="abbr"[^>]*>([^<]*)<\/abbr>/gu, '$1')).toBe(plain);
+    expect(await render(new Map())).toBe(plain);
   });
 
-  it('returns HTML without any abbreviation to mark unchanged', () => {
-    expect(markAbbreviations(html, { text: [], footnotes: new Map() })).toBe(html);
+  it('fails naming the file and the block when a first use is not found where the reading order put it', async () => {
+    await expect(render(new Map([['p1-i-1-1', [QL]]]))).rejects.toThrow(/x\.mdx: #p1-i-1-1: the first use of QL is not in its running text/u);
+    await expect(render(new Map([['p1-i-9', [QL]]]))).rejects.toThrow(/x\.mdx: no block with the permalink id p1-i-9/u);
   });
 });
 
