@@ -193,18 +193,23 @@ interface FoldedHits {
   typo: PagefindResult[];
 }
 
-/** Runs in folded mode. */
-async function foldedHits(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[]): Promise<FoldedHits> {
+/**
+ * Runs in folded mode. `typed`: a word the reader typed, searched as a whole word, as the
+ * start of words, and (when neither is found) with one-letter typos; a word that only an
+ * abbreviation's other form brings ("hội đồng nhân dân" for "hdnd") is searched as a whole
+ * word only: its prefixes and typos would only add noise, and searches.
+ */
+async function foldedHits(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[], typed = true): Promise<FoldedHits> {
   const number = /\d/u.test(w.folded);
   // Pagefind's plain search matches the words a term starts, but falls back to ever shorter
   // prefixes when none does: only a term that starts a word of the report is searched plain.
   const known = !number && startsAWord(lexicon, w.folded);
   const [whole, plain] = await Promise.all([
     number || known ? find(pf, `"${term(w.folded)}"`, filters) : [],
-    known ? find(pf, term(w.folded), filters) : null,
+    known && typed ? find(pf, term(w.folded), filters) : null,
   ]);
   let typo: PagefindResult[] = [];
-  if ((plain ?? whole).length === 0 && !number) {
+  if ((plain ?? whole).length === 0 && !number && typed) {
     typo = (await Promise.all(typoCandidates(w.folded, lexicon).map((c) => find(pf, `"${c}"`, filters)))).flat();
     const seen = new Set<string>();
     typo = typo.filter((r) => !seen.has(r.id) && seen.add(r.id));
@@ -239,11 +244,13 @@ export function search(query: string, filters: Record<string, string>): Promise<
     // Every word of every form once: folded first (all words together), then the exact marks.
     const words = new Map<string, QueryWord>();
     for (const w of alts.flatMap((a) => a.words)) words.set(w.folded, w);
+    /** The words the reader typed (the literal form): only these count their diacritics, prefixes and typos. */
+    const typed = new Set(alts.filter((a) => a.literal).flatMap((a) => a.words.map((w) => w.folded)));
     await setMode(pf, false);
-    const folded = new Map(await Promise.all([...words.values()].map(async (w) => [w.folded, await foldedHits(pf, w, filters, lexicon.words)] as const)));
+    const folded = new Map(await Promise.all([...words.values()].map(async (w) => [w.folded, await foldedHits(pf, w, filters, lexicon.words, typed.has(w.folded))] as const)));
     stale();
     const exactWords = new Map<string, QueryWord>();
-    for (const w of alts.flatMap((a) => a.words)) if (w.marked && folded.get(w.folded)!.plain.length > 0) exactWords.set(w.exact, w);
+    for (const w of alts.flatMap((a) => a.words)) if (w.marked && typed.has(w.folded) && folded.get(w.folded)!.plain.length > 0) exactWords.set(w.exact, w);
     const marked = new Map<string, PagefindResult[]>();
     if (exactWords.size > 0) {
       await setMode(pf, true);
