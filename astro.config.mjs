@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { fileURLToPath } from 'node:url';
-import { exitOnContentErrors } from './src/data/validate.ts';
+import { loadContentOrExit } from './src/data/load.ts';
 import searchIndex from './src/search/node/search-index.ts';
 import siteFonts from './src/site/fonts/node/integration.ts';
 import { absolute, contentFolder } from './src/data/paths.ts';
@@ -11,31 +11,35 @@ import printPdfs from './src/print/node/pdf.ts';
 import production from './src/site/node/production.ts';
 import serviceWorker from './src/offline/node/service-worker.ts';
 import { permalinks } from './src/permalinks/hast.ts';
-import { abbreviations } from './src/abbreviations/hast.ts';
-import { readAbbreviationInputs } from './src/abbreviations/node/read.ts';
+import { abbreviationInputs, abbreviations } from './src/abbreviations/hast.ts';
 import { t } from './src/i18n/vi.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Fails `astro build`, `dev` and `check` on bad content before anything is written: every
+ * The content folder, read, checked and typed once per build by the one loader
+ * (src/data/load.ts): content/, or the folder REPORT_CONTENT names (src/data/paths.ts).
+ * Bad content fails `astro build`, `dev` and `check` before anything is written: every
  * error once, naming the file and the field or the file:line:column, without a stack trace.
- * The content is content/, or the folder REPORT_CONTENT names (src/data/paths.ts).
  */
+/** @type {import('./src/data/load.ts').ReportContent | undefined} */
+let loaded;
+const content = () => (loaded ??= loadContentOrExit(root));
+
 /**
  * The chapters' Markdown pipeline: every heading and paragraph gets its permalink id, item
  * number and "liên kết" link here, once, from the MDX tree (src/permalinks/hast.ts); then
  * the first use of each abbreviation on the page its <abbr> (src/abbreviations/hast.ts),
- * from the content folder read once.
+ * from the loaded content.
  */
-/** @type {import('./src/abbreviations/node/read.ts').AbbreviationInputs | undefined} */
-let abbreviationInputs;
+/** @type {import('./src/abbreviations/hast.ts').AbbreviationInputs | undefined} */
+let marksInputs;
 const chapterMdx = mdx({
   smartypants: false,
   processor: satteri({
     hastPlugins: [
       permalinks({ item: (label) => t('permalink.item', { label }), paragraph: t('permalink.paragraph') }),
-      abbreviations(() => (abbreviationInputs ??= readAbbreviationInputs(root))),
+      abbreviations(() => (marksInputs ??= abbreviationInputs(content(), root))),
     ],
   }),
 });
@@ -43,7 +47,7 @@ const chapterMdx = mdx({
 const contentCheck = {
   name: 'report-content-check',
   hooks: {
-    'astro:config:setup': () => exitOnContentErrors(root),
+    'astro:config:setup': () => void content(),
   },
 };
 
@@ -58,7 +62,7 @@ export default defineConfig({
   // printPdfs() then prints the paged print views to dist/pdf/ and links them (see src/print/node/);
   // serviceWorker() precaches the finished pages and the search index (src/offline/);
   // production() comes last: it precompresses what the others wrote, sw.js included.
-  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, chapterMdx, searchIndex(), printPdfs(), serviceWorker(), production()],
+  integrations: [siteFonts(absolute(root, contentFolder())), contentCheck, chapterMdx, searchIndex(content), printPdfs(), serviceWorker(), production()],
   devToolbar: { enabled: false },
   prefetch: false,
   // Ship scripts as files, never inline, so that a strict Content-Security-Policy holds.

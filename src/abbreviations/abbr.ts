@@ -19,6 +19,8 @@ import { chapterNavLabel } from '../core/chapter-labels';
 import { sourceLink, type SourceIndex, type SourceLink } from '../figures/figures';
 import { inlinePlainText, mdxBlocks } from '../core/mdx-text';
 import { chapterOutline } from '../core/outline';
+import { chapterPath } from '../core/slug';
+import { footnoteMarker } from '../core/mdx-text';
 
 /** Characters that join the parts of a compound: "KH&CN", "GDNN-GDTX", "QĐ-TTg", "CT/TU". */
 const JOINERS = new Set(['&', '/', '-']);
@@ -175,7 +177,7 @@ export function blockText(name: string, report: Pick<Report, 'recipients' | 'sig
   return '';
 }
 
-const FN_SPLIT = /<Fn\s+n=\{\s*(\d+)\s*\}\s*\/>/u;
+const FN_SPLIT = footnoteMarker('u');
 
 /**
  * A chapter's text in reading order: each heading and paragraph by permalink id, cut at
@@ -253,9 +255,9 @@ export function placeLink(place: Place, index: SourceIndex): SourceLink {
   if ('paragraph' in place) return sourceLink({ chapter: place.chapter, paragraph: place.paragraph }, index);
   if ('footnote' in place) {
     if (!index.footnotes.has(place.footnote)) throw new Error(`there is no footnote ${place.footnote}`);
-    return { href: `/${chapter.data.slug}/#fn-${place.footnote}`, label: t('abbr.place.footnote', { n: place.footnote, chapter: name }) };
+    return { href: chapterPath(chapter.data.slug, `fn-${place.footnote}`), label: t('abbr.place.footnote', { n: place.footnote, chapter: name }) };
   }
-  return { href: `/${chapter.data.slug}/#${BLOCK_IDS[place.block]}`, label: t(`abbr.place.${place.block}`, { chapter: name }) };
+  return { href: chapterPath(chapter.data.slug, BLOCK_IDS[place.block]), label: t(`abbr.place.${place.block}`, { chapter: name }) };
 }
 
 /** Which abbreviations to mark on a chapter page: those first used in its text, and those first used in each footnote. */

@@ -10,12 +10,32 @@
  */
 import type { HastNode, HastPluginDefinition, HastPluginEntry, HastVisitorContext } from 'satteri';
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { readFileSync } from 'node:fs';
-import { chapterSchema } from '../schemas/chapter';
+import { isAbsolute, join } from 'node:path';
+import { chapterSchema, type ChapterData } from '../schemas/chapter';
 import type { Abbreviation } from '../schemas/abbreviation';
-import { splitFrontmatter } from '../data/validate';
+import type { Report } from '../schemas/report';
+import type { ReportContent } from '../data/load';
 import { chapterSegments, firstMatches, firstUses } from './abbr';
-import type { AbbreviationInputs } from './node/read';
+
+/** What the marks need from the content folder (src/data/load.ts), gathered once per build. */
+export interface AbbreviationInputs {
+  abbreviations: Abbreviation[];
+  /** Each footnote's text, by its number. */
+  footnotes: Map<number, string>;
+  report: Pick<Report, 'recipients' | 'signature'>;
+  /** Each chapter, by the absolute path of its file (as the MDX pipeline names it). */
+  chapters: Map<string, { data: ChapterData; body: string }>;
+}
+
+/** The inputs of the marks, from the loaded content; `root` resolves the chapters' paths. */
+export function abbreviationInputs(content: ReportContent, root: string): AbbreviationInputs {
+  return {
+    abbreviations: content.abbreviations,
+    footnotes: new Map(content.footnotes.map((f) => [f.n, f.text])),
+    report: content.report,
+    chapters: new Map(content.chapters.map((c) => [isAbsolute(c.file) ? c.file : join(root, c.file), c])),
+  };
+}
 
 /** Elements whose text is not the report's running text, or that must not hold an <abbr>. */
 const SKIPPED = new Set(['a', 'abbr', 'button', 'code', 'pre', 'script', 'style', 'svg', 'math', 'textarea', 'template', 'select', 'option', 'canvas', 'sup']);
@@ -64,9 +84,9 @@ function markBlock(block: Element, wanted: readonly Abbreviation[], ctx: HastVis
 
 /** The marks of one chapter file: which abbreviations to wrap in which block, by permalink id. */
 export function chapterMarks(file: string, inputs: AbbreviationInputs): Map<string, Abbreviation[]> {
-  const { data, body } = splitFrontmatter(readFileSync(file, 'utf8'), file);
-  const chapter = chapterSchema.parse(data);
-  const segments = chapterSegments({ id: file, data: chapter, body }, inputs.footnotes, inputs.report);
+  const chapter = inputs.chapters.get(file);
+  if (!chapter) throw new Error(`${file}: not a chapter of the content folder`);
+  const segments = chapterSegments({ id: file, data: chapter.data, body: chapter.body }, inputs.footnotes, inputs.report);
   const marks = new Map<string, Abbreviation[]>();
   for (const { abbreviation, place } of firstUses(segments, inputs.abbreviations).values()) {
     if ('paragraph' in place) marks.set(place.paragraph, [...(marks.get(place.paragraph) ?? []), abbreviation]);
@@ -94,7 +114,7 @@ export function abbreviationsPlugin(marks: Map<string, Abbreviation[]>, file: st
 
 /**
  * The plugin for astro.config.mjs: every MDX file whose frontmatter is a chapter's gets
- * its marks; other documents are left alone. `inputs` reads the content folder, once.
+ * its marks; other documents are left alone. `inputs` gives the loaded content, once.
  */
 export function abbreviations(inputs: () => AbbreviationInputs): HastPluginEntry {
   return (ctx) => {

@@ -18,7 +18,15 @@ export interface FnRef {
   line: number;
 }
 
-const FN_TAG = /<Fn\s+n=\{\s*(\d+)\s*\}\s*\/>/gu;
+/** A footnote marker as chapters write it, <Fn n={13} />: the number is group 1. The one definition. */
+const FN_MARKER = String.raw`<Fn\s+n=\{\s*(\d+)\s*\}\s*\/>`;
+
+/** A new regex matching footnote markers, with `flags` ("gu" to find them all); `anchored` matches only at the start. */
+export function footnoteMarker(flags = 'gu', anchored = false): RegExp {
+  return new RegExp(anchored ? `^${FN_MARKER}` : FN_MARKER, flags);
+}
+
+const FN_TAG = footnoteMarker('gu');
 /** A capitalised self-closing tag, with string props only (e.g. <DataChart id="x" />). */
 const COMPONENT_LINE = /^<([A-Z][A-Za-z0-9]*)((?:\s+[a-z][A-Za-z0-9]*="[^"{}<>]*")*)\s*\/>$/u;
 const COMPONENT_PROP = /([a-z][A-Za-z0-9]*)="([^"]*)"/gu;

@@ -18,3 +18,8 @@ export function sentenceCase(text: string): string {
   const lower = text.toLocaleLowerCase('vi');
   return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
 }
+
+/** A chapter's URL path, with its trailing slash, then the fragment if any: "/phan-thu-nhat/mo-dau/#p1-d2". The one way a chapter URL is written. */
+export function chapterPath(slug: string, hash?: string): string {
+  return `/${slug}/${hash ? `#${hash}` : ''}`;
+}

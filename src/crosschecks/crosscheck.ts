@@ -96,7 +96,7 @@ function within(difference: number, tolerance: number, scale: number): boolean {
 
 function evaluateSum(check: SumCheck, figures: ReadonlyMap<string, Figure>): Evaluation {
   const units = check.units ?? [splitUnit(check.unit).base];
-  const parts = check.parts.map((p, i) => resolveTerm(p, figures, check.unit, units, `${check.id}.parts[${i}]`));
+  const parts = check.parts.map((p, i) => resolveTerm(p, figures, check.unit, units, `${check.id}.parts[${i + 1}]`));
   const total = resolveTerm(check.total, figures, check.unit, units, `${check.id}.total`);
   const d = Math.max(...[...parts, total].map((t) => decimals(t.value)));
   const value = round(parts.reduce((s, p) => s + p.value, 0), d);

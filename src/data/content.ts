@@ -14,6 +14,7 @@ import type { Abbreviation } from '../schemas/abbreviation';
 import type { Figure } from '../schemas/figure';
 import { abbrPlan, blockFirstUses, chapterSegments, firstUses, placeKey, readingOrder, type AbbrPlan, type FirstUse, type Segment, type TextBlock } from '../abbreviations/abbr';
 import { evaluateAll, inReadingOrder, type Evaluation } from '../crosschecks/crosscheck';
+import { chapterPath } from '../core/slug';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -81,7 +82,7 @@ export async function getCorrections() {
 
 /** URL of a chapter page, with trailing slash. */
 export function chapterUrl(chapter: Chapter, hash?: string): string {
-  return `/${chapter.data.slug}/${hash ? `#${hash}` : ''}`;
+  return chapterPath(chapter.data.slug, hash);
 }
 
 /** A chapter's file name without ".mdx" (e.g. "02-i-1-linh-vuc-kinh-te"): how the data files name chapters. */

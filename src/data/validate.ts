@@ -3,7 +3,7 @@
  * build with a message that names the file and the field. Astro's own loaders only
  * log some of these (a missing id, a broken reference) and carry on.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import type { z } from 'astro/zod';
 import { chapterSchema } from '../schemas/chapter';
@@ -12,11 +12,16 @@ import { footnoteSchema } from '../schemas/footnote';
 import { reportSchema } from '../schemas/report';
 import { FIGURE_COMPONENTS } from '../figures/figures';
 import { validateFigureData } from '../figures/node/validate';
-import { footnoteRefs, mdxBlocks } from '../core/mdx-text';
+import { footnoteRefs } from '../core/mdx-text';
 import { relatedSchema, type Related } from '../schemas/related';
 import { placesOf, relatedProblems, type ChapterSource } from '../reading/related';
-import { ContentError, keyedEntries, parseYaml, singleEntry } from './yaml-entries';
-import { absolute, contentFiles, contentFolder, hasFile } from './paths';
+import { abbreviationSchema } from '../schemas/abbreviation';
+import { crosscheckSchema, type Crosscheck } from '../schemas/crosscheck';
+import { figureSchema, type Figure } from '../schemas/figure';
+import { CrosscheckError, evaluateAll } from '../crosschecks/crosscheck';
+import { ContentError, fieldPath } from './yaml-entries';
+import { contentFolder } from './paths';
+import { ContentReader, splitFrontmatter } from './reader';
 import { vocabularyViolations, type Vocabulary } from './vocabulary';
 
 /** Block components a chapter may use on a line of its own. */
@@ -26,7 +31,7 @@ function schemaErrors(file: string, prefix: string, schema: z.ZodType, data: unk
   const result = schema.safeParse(data);
   if (result.success) return [];
   return result.error.issues.map(
-    (issue) => new ContentError(file, [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)', issue.message),
+    (issue) => new ContentError(file, fieldPath(prefix, issue.path), issue.message),
   );
 }
 
@@ -39,12 +44,7 @@ function collect(errors: ContentError[], fn: () => void) {
   }
 }
 
-/** Splits an MDX file into its YAML frontmatter and its body. */
-export function splitFrontmatter(text: string, file: string): { data: unknown; body: string } {
-  const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/u.exec(text);
-  if (!m) throw new ContentError(file, 'frontmatter', 'missing: the file must start with a "---" block');
-  return { data: parseYaml(m[1], file, 2), body: m[2] };
-}
+export { splitFrontmatter };
 
 /** A footnote marker as a chapter must write it, e.g. <Fn n={13} />. */
 const FN_MARKER = /^<Fn\s+n=\{\s*\d+\s*\}\s*\/>/u;
@@ -67,10 +67,14 @@ export function malformedFootnoteMarkers(body: string): { text: string; line: nu
 
 /** Validates all content under `root` (the project folder). Returns every error found. */
 export function validateContent(root: string, folder: string = contentFolder()): ContentError[] {
+  return contentErrors(new ContentReader(root, folder));
+}
+
+/** Every error of the content a reader reads, each file read once. */
+export function contentErrors(reader: ContentReader): ContentError[] {
   const errors: ContentError[] = [];
-  const paths = contentFiles(folder);
-  const rel = (p: string) => p;
-  const join = (_root: string, file: string) => absolute(root, file);
+  const paths = reader.files;
+  const root = reader.root;
 
   // Footnotes
   const fnFile = paths.footnotes;
@@ -79,10 +83,10 @@ export function validateContent(root: string, folder: string = contentFolder()):
   // and the chapters' markers are not checked against it (every one would seem missing).
   let footnotesRead = false;
   collect(errors, () => {
-    const entries = keyedEntries(readFileSync(join(root, fnFile), 'utf8'), fnFile, 'n');
+    const entries = reader.entries('footnotes');
     footnotesRead = true;
     Object.values(entries).forEach((entry, i) => {
-      const errs = schemaErrors(fnFile, `[${i}]`, footnoteSchema, entry);
+      const errs = schemaErrors(fnFile, `[${i + 1}]`, footnoteSchema, entry);
       errors.push(...errs);
       if (errs.length === 0) known.add(entry.n as number);
     });
@@ -97,23 +101,39 @@ export function validateContent(root: string, folder: string = contentFolder()):
   // Report metadata and corrections
   const reportFile = paths.report;
   collect(errors, () => {
-    const data = singleEntry(readFileSync(join(root, reportFile), 'utf8'), reportFile, 'report').report;
-    errors.push(...schemaErrors(reportFile, '', reportSchema, data));
+    errors.push(...schemaErrors(reportFile, '', reportSchema, reader.report()));
+    reader.sourceFile();
   });
   const corrFile = paths.corrections;
   const corrections: { chapter: string; index: number }[] = [];
   collect(errors, () => {
-    const entries = keyedEntries(readFileSync(join(root, corrFile), 'utf8'), corrFile, 'id');
-    Object.values(entries).forEach((entry, i) => {
-      errors.push(...schemaErrors(corrFile, `[${i}]`, correctionSchema, entry));
-      corrections.push({ chapter: String(entry.chapter), index: i });
+    Object.values(reader.entries('corrections')).forEach((entry, i) => {
+      errors.push(...schemaErrors(corrFile, `[${i + 1}]`, correctionSchema, entry));
+      corrections.push({ chapter: String(entry.chapter), index: i + 1 });
+    });
+  });
+
+  // Abbreviations
+  const abbrFile = paths.abbreviations;
+  collect(errors, () => {
+    const seen = new Map<string, string>();
+    Object.values(reader.entries('abbreviations')).forEach((entry, i) => {
+      const errs = schemaErrors(abbrFile, `[${i + 1}]`, abbreviationSchema, entry);
+      errors.push(...errs);
+      if (errs.length > 0) return;
+      const abbr = String(entry.abbr);
+      if (seen.has(abbr)) errors.push(new ContentError(abbrFile, `[${i + 1}].abbr`, `"${abbr}" is also listed as ${seen.get(abbr)}`));
+      seen.set(abbr, String(entry.id));
     });
   });
 
   // Chapters
   const dir = paths.chapters;
-  const files = readdirSync(join(root, dir)).filter((f) => f.endsWith('.mdx')).sort();
-  if (files.length === 0) errors.push(new ContentError(dir, '(folder)', 'no chapters'));
+  let files: string[] = [];
+  collect(errors, () => {
+    files = reader.chapterFiles();
+    if (files.length === 0) errors.push(new ContentError(dir, '(folder)', 'no chapters'));
+  });
   const vocabulary: Vocabulary = {
     blocks: { Recipients: [], Signature: [], DataChart: ['id'], IndicatorTable: ['group'] },
     shipped: (path) => existsSync(joinPath(root, 'public', decodeURI(path))) && !path.split('/').includes('..'),
@@ -122,11 +142,10 @@ export function validateContent(root: string, folder: string = contentFolder()):
   const seenOrder = new Map<number, string>();
   const seenSlug = new Map<string, string>();
   let lastRef = 0;
-  for (const name of files) {
-    const file = `${dir}/${name}`;
+  for (const file of files) {
     collect(errors, () => {
-      const text = readFileSync(join(root, file), 'utf8');
-      const { data, body } = splitFrontmatter(text, file);
+      const text = reader.text(file);
+      const { data, body } = reader.chapter(file);
       const errs = schemaErrors(file, 'frontmatter', chapterSchema, data);
       errors.push(...errs);
       if (errs.length === 0) {
@@ -163,33 +182,77 @@ export function validateContent(root: string, folder: string = contentFolder()):
     if (!seenRef.has(n)) errors.push(new ContentError(fnFile, `n=${n}`, `footnote is never referenced by a <Fn /> in ${dir}`));
   }
   for (const c of corrections) {
-    if (!files.includes(`${c.chapter}.mdx`)) errors.push(new ContentError(corrFile, `[${c.index}].chapter`, `no chapter file ${c.chapter}.mdx`));
+    if (!files.includes(`${dir}/${c.chapter}.mdx`)) errors.push(new ContentError(corrFile, `[${c.index}].chapter`, `no chapter file ${c.chapter}.mdx`));
   }
   // The figures, charts and indicators, and the chapters' data components.
-  errors.push(...validateFigureData(root, folder));
+  errors.push(...validateFigureData(reader));
+  // The relations between figures: each names figures that exist, in units that agree.
+  if (reader.has('crosschecks')) errors.push(...validateCrosschecks(reader));
   // The links between the two Parts: every id resolves, every section of Phần thứ nhất, mục I is covered.
-  if (hasFile(root, 'related', folder)) errors.push(...validateRelated(root, files.map((f) => `${dir}/${f}`), contentFiles(folder).related));
+  if (reader.has('related')) errors.push(...validateRelated(reader));
   return errors;
 }
 
-/** Checks content/related.yaml against its schema and the chapters' permalink ids. */
-export function validateRelated(root: string, chapterFiles: readonly string[], file: string = contentFiles().related): ContentError[] {
+/** Checks crosschecks.yaml against its schema, and evaluates each relation from the figures it names. */
+export function validateCrosschecks(reader: ContentReader): ContentError[] {
   const errors: ContentError[] = [];
+  const file = reader.files.crosschecks;
   collect(errors, () => {
-    const entries = Object.values(keyedEntries(readFileSync(absolute(root, file), 'utf8'), file, 'id'));
+    const checks: Crosscheck[] = [];
+    Object.values(reader.entries('crosschecks')).forEach((entry, i) => {
+      const result = crosscheckSchema.safeParse(entry);
+      if (result.success) checks.push(result.data);
+      else errors.push(...schemaErrors(file, String(entry.id ?? `[${i + 1}]`), crosscheckSchema, entry));
+    });
+    if (errors.length > 0) return;
+    // Without readable figures, their own errors are reported by the figure checks.
+    let figures: Figure[] = [];
+    if (reader.has('figures')) {
+      try {
+        figures = Object.values(reader.entries('figures')).map((e) => figureSchema.parse(e));
+      } catch {
+        return;
+      }
+    }
+    for (const check of checks) {
+      try {
+        evaluateAll([check], figures);
+      } catch (error) {
+        if (!(error instanceof CrosscheckError)) throw error;
+        // "sum-x.parts[2]: there is no figure …": the field, then the reason.
+        const [, field = check.id, reason = error.message] = /^([^\s:]+): ([\s\S]*)$/u.exec(error.message) ?? [];
+        errors.push(new ContentError(file, field, reason));
+      }
+    }
+  });
+  return errors;
+}
+
+/** Checks related.yaml against its schema and the chapters' permalink ids. */
+export function validateRelated(reader: ContentReader): ContentError[] {
+  const errors: ContentError[] = [];
+  const file = reader.files.related;
+  collect(errors, () => {
+    const entries = Object.values(reader.entries('related'));
     const pairs: Related[] = [];
     entries.forEach((entry, i) => {
-      const errs = schemaErrors(file, `[${i}]`, relatedSchema, entry);
+      const errs = schemaErrors(file, `[${i + 1}]`, relatedSchema, entry);
       errors.push(...errs);
       if (errs.length === 0) pairs.push(relatedSchema.parse(entry));
     });
     if (errors.length > 0) return;
     const chapters: ChapterSource[] = [];
+    let chapterFiles: string[];
+    try {
+      chapterFiles = reader.chapterFiles();
+    } catch {
+      return;
+    }
     for (const chapterFile of chapterFiles) {
       // A chapter that cannot be read is reported with the chapters: its ids are then unknown.
       let source: { data: unknown; body: string };
       try {
-        source = splitFrontmatter(readFileSync(absolute(root, chapterFile), 'utf8'), chapterFile);
+        source = reader.chapter(chapterFile);
       } catch {
         return;
       }
@@ -212,15 +275,4 @@ export function formatContentErrors(errors: ContentError[]): string {
 export function assertValidContent(root: string, folder: string = contentFolder()): void {
   const errors = validateContent(root, folder);
   if (errors.length > 0) throw new Error(formatContentErrors(errors));
-}
-
-/**
- * For the build: prints every content error, each once, and ends the process with status 1,
- * before Astro writes anything and without a stack trace. Returns quietly when the content is valid.
- */
-export function exitOnContentErrors(root: string, folder: string = contentFolder()): void {
-  const errors = validateContent(root, folder);
-  if (errors.length === 0) return;
-  process.stderr.write(`${formatContentErrors(errors)}\n`);
-  process.exit(1);
 }

@@ -17,6 +17,16 @@ export class ContentError extends Error {
 }
 
 /**
+ * A field as errors name it, counting list entries from 1 as an editor does: the prefix
+ * ("[3]", or an entry's id), then the path, e.g. "grdp.series[1].values[2]".
+ */
+export function fieldPath(prefix: string, path: readonly PropertyKey[]): string {
+  let out = prefix;
+  for (const key of path) out += typeof key === 'number' ? `[${key + 1}]` : `${out ? '.' : ''}${String(key)}`;
+  return out || '(root)';
+}
+
+/**
  * Parses YAML text, turning a syntax error into a ContentError that names the file and line.
  * `firstLine` is the line of the file where the text starts (2 for a frontmatter block after
  * its opening "---"), so that the line named is the file's.
@@ -44,14 +54,14 @@ export function keyedEntries(text: string, file: string, key: string): Record<st
   const entries: Record<string, Record<string, unknown>> = {};
   data.forEach((item, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      throw new ContentError(file, `[${i}]`, 'must be a mapping');
+      throw new ContentError(file, `[${i + 1}]`, 'must be a mapping');
     }
     const value = (item as Record<string, unknown>)[key];
     if (value === undefined || value === null || value === '') {
-      throw new ContentError(file, `[${i}].${key}`, 'required field is missing');
+      throw new ContentError(file, `[${i + 1}].${key}`, 'required field is missing');
     }
     const id = String(value);
-    if (id in entries) throw new ContentError(file, `[${i}].${key}`, `duplicate value ${id}`);
+    if (id in entries) throw new ContentError(file, `[${i + 1}].${key}`, `duplicate value ${id}`);
     entries[id] = item as Record<string, unknown>;
   });
   return entries;

@@ -92,17 +92,17 @@ export function checkReferences(figures: Figure[], charts: ChartSpec[], indicato
     if (chart.kind === 'figures') {
       chart.series.forEach((s, j) =>
         s.values.forEach((v, i) => {
-          if (v !== null) needFigure(problems.charts, chart.id, `series[${j}].values[${i}]`, v);
+          if (v !== null) needFigure(problems.charts, chart.id, `series[${j + 1}].values[${i + 1}]`, v);
         }),
       );
       chart.totals.forEach((tot, j) =>
         tot.values.forEach((v, i) => {
-          if (v !== null) needFigure(problems.charts, chart.id, `totals[${j}].values[${i}]`, v);
+          if (v !== null) needFigure(problems.charts, chart.id, `totals[${j + 1}].values[${i + 1}]`, v);
         }),
       );
     } else {
       chart.indicators.forEach((id, i) => {
-        if (!indicatorIds.has(id)) problems.charts.push({ id: chart.id, field: `indicators[${i}]`, message: `there is no indicator "${id}" in content/indicators.yaml` });
+        if (!indicatorIds.has(id)) problems.charts.push({ id: chart.id, field: `indicators[${i + 1}]`, message: `there is no indicator "${id}" in content/indicators.yaml` });
       });
     }
   }
@@ -110,10 +110,10 @@ export function checkReferences(figures: Figure[], charts: ChartSpec[], indicato
     ind.parts.forEach((p, i) => {
       for (const key of ['target2024', 'result2023', 'plan2023'] as const) {
         const id = p[key];
-        if (id !== undefined) needFigure(problems.indicators, ind.id, `parts[${i}].${key}`, id);
+        if (id !== undefined) needFigure(problems.indicators, ind.id, `parts[${i + 1}].${key}`, id);
       }
     });
-    ind.related.forEach((id, i) => needFigure(problems.indicators, ind.id, `related[${i}]`, id));
+    ind.related.forEach((id, i) => needFigure(problems.indicators, ind.id, `related[${i + 1}]`, id));
   }
   const seen = new Set<string>();
   for (const ind of indicators) {

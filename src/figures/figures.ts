@@ -12,6 +12,8 @@ import { chapterNavLabel } from '../core/chapter-labels';
 import { formatQuantity, formatValue } from '../core/format';
 import { inlinePlainText, mdxBlocks } from '../core/mdx-text';
 import { chapterOutline } from '../core/outline';
+import { chapterPath } from '../core/slug';
+import { footnoteRefs } from '../core/mdx-text';
 
 /** Paths of the data files in content/ (the build reads the content folder's through src/data/paths.ts). */
 export const FIGURE_FILES = {
@@ -29,7 +31,7 @@ export const FIGURE_COMPONENTS = ['DataChart', 'IndicatorTable'] as const;
  */
 export const DATA_PATHS = {
   figuresPage: '/so-lieu/',
-  targetsPage: (slug: string) => `/${slug}/`,
+  targetsPage: (slug: string) => chapterPath(slug),
   json: '/du-lieu/du-lieu.json',
   figuresCsv: '/du-lieu/so-lieu.csv',
   indicatorsCsv: (slug: string) => `/du-lieu/${slug}.csv`,
@@ -74,7 +76,7 @@ export function paragraphTexts(data: ChapterData, body: string): Map<string, str
 export function sourceIndex(chapters: ChapterSource[], footnotes: { n: number; text: string }[]): SourceIndex {
   const footnoteChapter = new Map<number, string>();
   for (const c of chapters) {
-    for (const m of c.body.matchAll(/<Fn\s+n=\{\s*(\d+)\s*\}\s*\/>/gu)) footnoteChapter.set(Number(m[1]), c.id);
+    for (const ref of footnoteRefs(c.body)) footnoteChapter.set(ref.n, c.id);
   }
   return {
     paragraphs: new Map(chapters.map((c) => [c.id, paragraphTexts(c.data, c.body)])),
@@ -97,7 +99,7 @@ export function sourceLink(source: SourceRef, index: SourceIndex): SourceLink {
   if ('footnote' in source) {
     const chapter = index.chapters.get(index.footnoteChapter.get(source.footnote) ?? '');
     if (!chapter) throw new Error(`footnote ${source.footnote} is in no chapter`);
-    return { href: `/${chapter.data.slug}/#fn-${source.footnote}`, label: t('source.footnote', { n: source.footnote }) };
+    return { href: chapterPath(chapter.data.slug, `fn-${source.footnote}`), label: t('source.footnote', { n: source.footnote }) };
   }
   const chapter = index.chapters.get(source.chapter);
   if (!chapter) throw new Error(`there is no chapter ${source.chapter}`);
@@ -111,7 +113,7 @@ export function sourceLink(source: SourceRef, index: SourceIndex): SourceLink {
   let label = chapterNavLabel(chapter.data);
   if (item?.label) label = t('source.item', { chapter: label, item: item.label.replace(/\.$/u, '') });
   if (d && (item || anchor === outline.rootId)) label = t('source.paragraph', { place: label, n: d[2] });
-  return { href: `/${chapter.data.slug}/#${source.paragraph}`, label };
+  return { href: chapterPath(chapter.data.slug, source.paragraph), label };
 }
 
 /** A figure as pages and downloads show it. */
@@ -356,7 +358,7 @@ export function figureData(figures: Figure[], charts: ChartSpec[], indicators: I
   ordered.forEach((c, ci) => {
     mdxBlocks(c.body).forEach((b, bi) => {
       if (b.kind === 'component' && b.name === 'DataChart' && b.props?.id) {
-        placements.set(b.props.id, { chapterId: c.id, href: `/${c.data.slug}/#${chartAnchor(b.props.id)}`, chapter: chapterNavLabel(c.data), at: ci * 10_000 + bi });
+        placements.set(b.props.id, { chapterId: c.id, href: chapterPath(c.data.slug, chartAnchor(b.props.id)), chapter: chapterNavLabel(c.data), at: ci * 10_000 + bi });
       }
     });
   });

@@ -7,10 +7,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { draftReport, LayoutError, type ChapterNames } from '../core/draft.ts';
 import { contentFiles, summaryLines } from './files.ts';
 import { formatContentErrors, validateContent } from '../data/validate.ts';
+import { splitFrontmatter } from '../data/reader.ts';
 
 /** The project folder (for public/, which the content check looks in). */
 const PROJECT = resolve(import.meta.dirname, '../..');
@@ -51,9 +51,12 @@ export function readNames(contentDir: string): ChapterNames[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
-      const text = readFileSync(join(dir, f), 'utf8');
-      const m = /^---\n([\s\S]*?)\n---\n/u.exec(text);
-      const data = (m ? parse(m[1]) : {}) as { heading?: string[]; title?: string; slug?: string };
+      let data: { heading?: string[]; title?: string; slug?: string } = {};
+      try {
+        data = splitFrontmatter(readFileSync(join(dir, f), 'utf8'), `${dir}/${f}`).data as typeof data;
+      } catch {
+        // A chapter without readable frontmatter gives no names: the draft's own are kept.
+      }
       return { heading: data.heading ?? [], title: data.title ?? '', slug: data.slug ?? '', file: f.replace(/\.mdx$/u, '') };
     })
     .filter((n) => n.title && n.slug);

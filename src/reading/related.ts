@@ -8,6 +8,7 @@ import { inlinePlainText, mdxBlocks } from '../core/mdx-text';
 import { firstSentence } from '../core/outline';
 import type { Related } from '../schemas/related';
 import type { ChapterData } from '../schemas/chapter';
+import { chapterPath } from '../core/slug';
 
 export interface ChapterSource {
   data: ChapterData;
@@ -38,7 +39,7 @@ const stripDot = (label: string) => label.trim().replace(/\.$/u, '');
 export function placesOf(chapters: readonly ChapterSource[]): Map<string, Place> {
   const places = new Map<string, Place>();
   for (const { data, body } of chapters) {
-    const url = `/${data.slug}/`;
+    const url = chapterPath(data.slug);
     const ids = new IdAssigner(data.part, data.section);
     const rootId = ids.root(data.heading);
     const last = data.heading[data.heading.length - 1] ?? data.title;
@@ -88,11 +89,11 @@ export function relatedProblems(pairs: readonly Related[], places: Map<string, P
   const sections = partOneSections(places);
   const sectionIds = new Set(sections.map((s) => s.id));
   pairs.forEach((pair, i) => {
-    if (!places.has(pair.result)) problems.push({ where: `[${i}].result`, message: `"${pair.result}" is no heading or item of the chapters` });
-    else if (!sectionIds.has(pair.result)) problems.push({ where: `[${i}].result`, message: `"${pair.result}" is not a section of Phần thứ nhất, mục I (one of ${[...sectionIds].join(', ')})` });
+    if (!places.has(pair.result)) problems.push({ where: `[${i + 1}].result`, message: `"${pair.result}" is no heading or item of the chapters` });
+    else if (!sectionIds.has(pair.result)) problems.push({ where: `[${i + 1}].result`, message: `"${pair.result}" is not a section of Phần thứ nhất, mục I (one of ${[...sectionIds].join(', ')})` });
     const plan = places.get(pair.plan);
-    if (!plan) problems.push({ where: `[${i}].plan`, message: `"${pair.plan}" is no heading or item of the chapters` });
-    else if (plan.part !== 'phan-thu-hai') problems.push({ where: `[${i}].plan`, message: `"${pair.plan}" is not in Phần thứ hai` });
+    if (!plan) problems.push({ where: `[${i + 1}].plan`, message: `"${pair.plan}" is no heading or item of the chapters` });
+    else if (plan.part !== 'phan-thu-hai') problems.push({ where: `[${i + 1}].plan`, message: `"${pair.plan}" is not in Phần thứ hai` });
   });
   const covered = new Set(pairs.map((p) => p.result));
   for (const section of sections) {

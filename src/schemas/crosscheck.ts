@@ -106,7 +106,7 @@ export const ratioCheckSchema = z
   .refine((c) => c.unit === '%', { message: 'a ratio is compared in "%"', path: ['unit'] });
 
 /** One arithmetic relation between the report's own figures (content/crosschecks.yaml). */
-export const crosscheckSchema = z.union([sumCheckSchema, compareCheckSchema, ratioCheckSchema]);
+export const crosscheckSchema = z.discriminatedUnion('kind', [sumCheckSchema, compareCheckSchema, ratioCheckSchema]);
 
 export type CrosscheckInput = z.input<typeof crosscheckSchema>;
 export type Crosscheck = z.output<typeof crosscheckSchema>;

@@ -11,6 +11,7 @@
  */
 import type { PartId } from '../schemas/chapter';
 import { KINDS } from './results';
+import { chapterPath } from '../core/slug';
 
 /** A chapter as search needs it. */
 export interface SearchChapter {
@@ -32,10 +33,7 @@ export interface FootnoteRecord {
   filters: Record<string, string[]>;
 }
 
-/** URL path of a chapter page. */
-export function chapterPath(slug: string): string {
-  return `/${slug}/`;
-}
+export { chapterPath };
 
 /** The filters of a chapter page's record. */
 export function chapterFilters(chapter: Pick<SearchChapter, 'slug' | 'part'>): Record<string, string> {
@@ -55,7 +53,7 @@ export function chapterMeta(chapter: Pick<SearchChapter, 'label'>): Record<strin
 /** A footnote's record: its text, at its marker ("#fnref-N") in its chapter. */
 export function footnoteRecord(footnote: { n: number; text: string }, chapter: SearchChapter, title: string): FootnoteRecord {
   return {
-    url: `${chapterPath(chapter.slug)}#fnref-${footnote.n}`,
+    url: chapterPath(chapter.slug, `fnref-${footnote.n}`),
     content: footnote.text,
     language: 'vi',
     meta: { title, chapter: chapter.label, n: String(footnote.n) },

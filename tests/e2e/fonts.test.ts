@@ -9,14 +9,15 @@
  * in a family the site does not ship, fails here even on a machine that happens to have
  * that family installed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FACES, SITE_FAMILIES } from '../../src/site/fonts/faces';
 import { url, useBrowser } from '../support/e2e';
-import { chapters, DIST, pagesToVisit, ROOT } from '../support/site';
+import { DIST, pagesToVisit } from '../support/site';
 import { measurePage, totals } from '../support/transfer';
+import { content } from '../support/content';
+import { footnoteRefs } from '../../src/core/mdx-text';
 
 const KB = 1000;
 const FONTS_PER_PAGE_BUDGET = 30 * KB;
@@ -138,7 +139,7 @@ describe.each(pages)('$name', ({ path }) => {
 });
 
 describe('footnote markers', () => {
-  const chaptersWithMarkers = chapters().filter((c) => /<Fn\b/u.test(readFileSync(join(ROOT, c.file), 'utf8')));
+  const chaptersWithMarkers = content().chapters.filter((c) => footnoteRefs(c.body).length > 0);
 
   it.each(chaptersWithMarkers.map((c) => ({ path: c.url })))('on $path stay on the line of the word they follow, and take taps over 24 × 24 px', async ({ path }) => {
     const context = await chromium.browser.newContext({ viewport: { width: 360, height: 800 }, reducedMotion: 'reduce' });

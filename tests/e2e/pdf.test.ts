@@ -19,7 +19,8 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { inlinePlainText, mdxBlocks } from '../../src/core/mdx-text';
+import { footnoteMarker, inlinePlainText, mdxBlocks } from '../../src/core/mdx-text';
+import { splitFrontmatter } from '../../src/data/reader';
 import { kilobytes, pdfFileName, pdfLinkText, previewPath, WHOLE_KEY } from '../../src/print/paged';
 import { url, useBrowser, withPage } from '../support/e2e';
 import { readReport } from '../support/faithful';
@@ -42,10 +43,10 @@ interface Marker {
 
 /** The footnote markers of a chapter's MDX, in order, each with the words before it. */
 function markers(file: string): Marker[] {
-  const body = readFileSync(join(ROOT, file), 'utf8').replace(/^---[\s\S]*?\n---\n/u, '');
+  const body = splitFrontmatter(readFileSync(join(ROOT, file), 'utf8'), file).body;
   return mdxBlocks(body).flatMap((block) => {
     if (block.kind === 'component') return [];
-    const parts = block.text.split(/<Fn\s+n=\{\s*(\d+)\s*\}\s*\/>/u);
+    const parts = block.text.split(footnoteMarker('u'));
     const found: Marker[] = [];
     for (let i = 1; i < parts.length; i += 2) {
       const before = squash(inlinePlainText(parts.slice(0, i).filter((_, k) => k % 2 === 0).join(' ')).replace(/^#+\s*/u, ''));

@@ -9,14 +9,16 @@
  * Left in test-results/print/ for people to look at: each PDF, its first two pages as
  * PNG, and pages.json, the page count of each.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, url, useBrowser, withPage } from '../support/e2e';
 import { readReport } from '../support/faithful';
 import { A4, bodyText, pageSizes, pdfFonts, pdfInfo, pdfPages, renderPng, SIDE_MARGINS, squash, textOf, type PdfPage } from '../support/pdf';
-import { chapters, footnotes, ROOT } from '../support/site';
+import { footnotes, ROOT } from '../support/site';
+import { content } from '../support/content';
+import { footnoteRefs } from '../../src/core/mdx-text';
 
 const OUT = join(ROOT, 'test-results/print');
 const WHOLE = '/in/';
@@ -24,12 +26,7 @@ const report = readReport();
 const notes = footnotes();
 const chromium = useBrowser();
 
-/** The footnote numbers a chapter references: its <Fn n={…} /> tags, in order. */
-function footnoteRefs(file: string): number[] {
-  return [...readFileSync(join(ROOT, file), 'utf8').matchAll(/<Fn\s+n=\{\s*(\d+)\s*\}\s*\/>/gu)].map((m) => Number(m[1]));
-}
-
-const chapterList = chapters().map((c) => ({ ...c, refs: footnoteRefs(c.file) }));
+const chapterList = content().chapters.map((c) => ({ ...c.data, file: c.file, url: c.url, refs: footnoteRefs(c.body).map((r) => r.n) }));
 
 /** Text that belongs to the screen only: navigation, tools, popovers, the skip link. */
 const SCREEN_ONLY = [

@@ -15,17 +15,14 @@ import { describe, expect, it } from 'vitest';
 import { abbrPlan, chapterSegments, firstUses, placeLink } from '../../src/abbreviations/abbr';
 import { evaluateAll, evaluationView } from '../../src/crosschecks/crosscheck';
 import { sourceIndex } from '../../src/figures/figures';
-import { keyedEntries } from '../../src/data/yaml-entries';
-import { abbreviationSchema } from '../../src/schemas/abbreviation';
-import { crosscheckSchema } from '../../src/schemas/crosscheck';
+import { content } from '../support/content';
 import { axeViolations, describeViolations, useBrowser, withPage } from '../support/e2e';
 import { readReport } from '../support/faithful';
-import { builtPages, ROOT } from '../support/site';
+import { builtPages } from '../support/site';
 import { loadFigures, readChapterSources, readFootnotes } from '../unit/figures-data';
 
 const chromium = useBrowser();
-const entries = (file: string) => Object.values(keyedEntries(readFileSync(`${ROOT}/${file}`, 'utf8'), file, 'id'));
-const abbreviations = entries('content/abbreviations.yaml').map((e) => abbreviationSchema.parse(e));
+const abbreviations = content().abbreviations;
 const report = readReport();
 const chapters = readChapterSources();
 const footnotes = readFootnotes();
@@ -33,10 +30,7 @@ const footnoteTexts = new Map(footnotes.map((f) => [f.n, f.text]));
 const index = sourceIndex(chapters, footnotes);
 const urlOf = (c: (typeof chapters)[number]) => `/${c.data.slug}/`;
 const { figures, data } = loadFigures();
-const evaluations = evaluateAll(
-  entries('content/crosschecks.yaml').map((e) => crosscheckSchema.parse(e)),
-  figures,
-);
+const evaluations = evaluateAll(content().crosschecks, figures);
 const WIDTHS = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },

@@ -6,29 +6,22 @@
  *   (frontmatter heading lines, MDX text, block components expanded from report.yaml),
  *   with the footnote markers taken out and their places recorded.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { absolute, contentFiles, contentFolder } from '../../src/data/paths';
-import { chapterSchema, type ChapterData } from '../../src/schemas/chapter';
-import { correctionSchema, type Correction } from '../../src/schemas/correction';
-import { reportSchema, type Report } from '../../src/schemas/report';
+import { readFileSync } from 'node:fs';
+import { absolute } from '../../src/data/paths';
+import type { ChapterData } from '../../src/schemas/chapter';
+import type { Correction } from '../../src/schemas/correction';
+import type { Report } from '../../src/schemas/report';
 import { mdxBlocks, tokensWithMarkers } from '../../src/core/mdx-text';
 import { parseSource, tokenize, type SourceMarker } from '../../src/core/source';
-import { splitFrontmatter } from '../../src/data/validate';
-import { parseYaml } from '../../src/data/yaml-entries';
+import { content, ROOT } from './content';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT };
 /** The content folder under test: content/, or the one REPORT_CONTENT names. */
-export const CONTENT = contentFolder();
-const FILES = contentFiles(CONTENT);
+export const CONTENT = content().folder;
 
 /** The extracted text the content folder names in report.yaml ("source: source/….txt"), else its only text file. */
 export function sourceFile(): string {
-  const named = (parseYaml(readFileSync(absolute(ROOT, FILES.report), 'utf8'), FILES.report) as { source?: string }).source;
-  if (named) return `${CONTENT}/${named}`;
-  const texts = readdirSync(absolute(ROOT, FILES.source)).filter((f) => f.endsWith('.txt'));
-  if (texts.length !== 1) throw new Error(`${FILES.report}: source: not given, and ${FILES.source} holds ${texts.length} text files`);
-  return `${FILES.source}/${texts[0]}`;
+  return content().sourceFile;
 }
 export const SOURCE_FILE = sourceFile();
 
@@ -42,12 +35,11 @@ export function readSource() {
 }
 
 export function readCorrections(): Correction[] {
-  const data = parseYaml(readFileSync(absolute(ROOT, FILES.corrections), 'utf8'), FILES.corrections);
-  return ((data ?? []) as unknown[]).map((c) => correctionSchema.parse(c));
+  return content().corrections;
 }
 
 export function readReport(): Report {
-  return reportSchema.parse(parseYaml(readFileSync(absolute(ROOT, FILES.report), 'utf8'), FILES.report));
+  return content().report;
 }
 
 /** Finds `needle` as a run of whole words in `hay`; returns every start index. */
@@ -105,15 +97,7 @@ export interface ChapterFile {
 
 /** The chapter files in reading order. */
 export function readChapters(): ChapterFile[] {
-  const dir = absolute(ROOT, FILES.chapters);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => {
-      const file = `${FILES.chapters}/${f}`;
-      const { data, body } = splitFrontmatter(readFileSync(join(dir, f), 'utf8'), file);
-      return { file, data: chapterSchema.parse(data), body };
-    })
-    .sort((a, b) => a.data.order - b.data.order);
+  return content().chapters.map(({ file, data, body }) => ({ file, data, body }));
 }
 
 /** The words of one chapter as a reader sees them, with its markers' places. */

@@ -5,18 +5,17 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { chapterSchema, type ChapterData } from '../../src/schemas/chapter';
-import { correctionSchema, type Correction } from '../../src/schemas/correction';
-import { footnoteSchema } from '../../src/schemas/footnote';
+import type { ChapterData } from '../../src/schemas/chapter';
+import type { Correction } from '../../src/schemas/correction';
 import { parseSource } from '../../src/core/source';
-import { splitFrontmatter } from '../../src/data/validate';
-import { keyedEntries, parseYaml } from '../../src/data/yaml-entries';
 import { MISSING_PATH } from './browser';
+import { content, ROOT } from './content';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT };
 /** The built site: dist/, or DIST_DIR when set (as tests/support/e2e-setup.ts serves it). */
 export const DIST = resolve(ROOT, process.env.DIST_DIR ?? 'dist');
-export const SOURCE_FILE = 'content/source/000_6f843c5cfe42939f.txt';
+/** The extracted text the content was drafted from. */
+export const SOURCE_FILE = content().sourceFile;
 
 /** A built page: its file under dist/ and the URL path it is served at. */
 export interface BuiltPage {
@@ -66,31 +65,19 @@ export interface ChapterInfo extends ChapterData {
   url: string;
 }
 
-/** The chapters of content/chapters/, in reading order (frontmatter `order`). */
+/** The chapters of the content, in reading order (frontmatter `order`). */
 export function chapters(): ChapterInfo[] {
-  const dir = join(ROOT, 'content/chapters');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => {
-      const file = `content/chapters/${f}`;
-      const { data } = splitFrontmatter(readFileSync(join(dir, f), 'utf8'), file);
-      const parsed = chapterSchema.parse(data);
-      return { ...parsed, file, url: `/${parsed.slug}/` };
-    })
-    .sort((a, b) => a.order - b.order);
+  return content().chapters.map((c) => ({ ...c.data, file: c.file, url: c.url }));
 }
 
-/** The footnotes of content/footnotes.yaml: text by original number. */
+/** The footnotes of the content: text by original number. */
 export function footnotes(): Map<number, string> {
-  const file = 'content/footnotes.yaml';
-  const entries = keyedEntries(readFileSync(join(ROOT, file), 'utf8'), file, 'n');
-  return new Map(Object.values(entries).map((e) => footnoteSchema.parse(e)).map((f) => [f.n, f.text]));
+  return new Map(content().footnotes.map((f) => [f.n, f.text]));
 }
 
-/** The corrections of content/corrections.yaml. */
+/** The corrections of the content. */
 export function corrections(): Correction[] {
-  const file = 'content/corrections.yaml';
-  return (parseYaml(readFileSync(join(ROOT, file), 'utf8'), file) as unknown[]).map((c) => correctionSchema.parse(c));
+  return content().corrections;
 }
 
 /** Splits text into words at any run of whitespace. */

@@ -9,26 +9,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capsTokens, chapterSegments, firstUses, NOT_ABBREVIATIONS, occurrences, placeLink, uncoveredCapsTokens } from '../../src/abbreviations/abbr';
-import { abbreviationsPlugin, chapterMarks } from '../../src/abbreviations/hast';
-import { readAbbreviationInputs } from '../../src/abbreviations/node/read';
+import { abbreviationInputs, abbreviationsPlugin, chapterMarks } from '../../src/abbreviations/hast';
+import { loadContent } from '../../src/data/load';
 import { permalinksPlugin } from '../../src/permalinks/hast';
 import { mdxHtml } from './helpers/mdx-html';
-import { CHAPTERS_DIR, readChapterFiles } from './helpers/chapters';
 import { sourceIndex } from '../../src/figures/figures';
 import { htmlText } from './helpers/html';
-import { abbreviationSchema, type Abbreviation } from '../../src/schemas/abbreviation';
-import { keyedEntries } from '../../src/data/yaml-entries';
-import { readReport, readSource } from '../support/faithful';
-import { readChapterSources, readFootnotes, ROOT } from './figures-data';
+import { parseSource } from '../../src/core/source';
+import { ROOT } from './figures-data';
 
-const FILE = 'content/abbreviations.yaml';
-const abbreviations: Abbreviation[] = Object.values(keyedEntries(readFileSync(join(ROOT, FILE), 'utf8'), FILE, 'id')).map((e) => abbreviationSchema.parse(e));
-const source = readSource();
+const content = loadContent(ROOT);
+const { abbreviations, report, chapters, footnotes } = content;
+const source = parseSource(readFileSync(join(ROOT, content.sourceFile), 'utf8'));
 /** The report as extracted: its body words joined by single spaces, then each footnote. */
 const reportTexts = [source.bodyTokens.join(' '), ...source.footnotes.map((f) => f.text)];
-const report = readReport();
-const chapters = readChapterSources();
-const footnotes = readFootnotes();
 const footnoteTexts = new Map(footnotes.map((f) => [f.n, f.text]));
 const index = sourceIndex(chapters, footnotes);
 const segmentsOf = (c: (typeof chapters)[number]) => chapterSegments(c, footnoteTexts, report);
@@ -103,11 +97,11 @@ describe('the abbreviations in the chapters', () => {
     expect(at('tm')).toEqual({ chapter: '11-phan-ket', block: 'Signature' });
   });
 
-  const inputs = readAbbreviationInputs(ROOT);
+  const inputs = abbreviationInputs(content, ROOT);
   const labels = { item: (label: string) => `Liên kết đến mục ${label}`, paragraph: 'Liên kết đến đoạn này' };
   const components = { Fn: () => '<sup>1</sup>', Recipients: () => '<div></div>', Signature: () => '<div></div>', DataChart: () => '<figure></figure>', IndicatorTable: () => '<figure></figure>' };
-  it.each(readChapterFiles(ROOT).map((c) => ({ name: c.name, c })))('$name: the Markdown pipeline marks every first use of its headings and paragraphs, once, and changes no word', async ({ name, c }) => {
-    const marks = chapterMarks(join(ROOT, CHAPTERS_DIR, name), inputs);
+  it.each(chapters.map((c) => ({ name: `${c.id}.mdx`, c })))('$name: the Markdown pipeline marks every first use of its headings and paragraphs, once, and changes no word', async ({ name, c }) => {
+    const marks = chapterMarks(join(ROOT, c.file), inputs);
     const plain = await mdxHtml(c.body, [permalinksPlugin(c.data, labels)], { components });
     const marked = await mdxHtml(c.body, [permalinksPlugin(c.data, labels), abbreviationsPlugin(marks, name)], { components });
     expect(htmlText(marked)).toBe(htmlText(plain));

@@ -59,13 +59,13 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
         mistake: 'two figures share an id',
         file: FIGURES,
         change: (t) => t.replace('- id: tang-truong-grdp-2023-co-the\n', '- id: tang-truong-grdp-2023\n'),
-        expected: [named(FIGURES, '[3].id', 'duplicate value tang-truong-grdp-2023$')],
+        expected: [named(FIGURES, '[4].id', 'duplicate value tang-truong-grdp-2023$')],
       },
       {
         mistake: 'two charts share an id',
         file: CHARTS,
         change: (t) => t.replace('- id: xuat-nhap-khau-2023\n', '- id: chi-tieu-2023-theo-nhom\n'),
-        expected: [named(CHARTS, '[4].id', 'duplicate value chi-tieu-2023-theo-nhom$')],
+        expected: [named(CHARTS, '[5].id', 'duplicate value chi-tieu-2023-theo-nhom$')],
       },
       {
         mistake: 'two targets of one group share a number',
@@ -94,7 +94,7 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
         mistake: 'a chart of targets names a target that does not exist',
         file: CHARTS,
         change: (t) => t.replace('indicators: [tang-truong-grdp', 'indicators: [khong-co'),
-        expected: [named(CHARTS, 'chi-tieu-2024-tang-truong.indicators[0]', 'there is no indicator "khong-co" in content/indicators\\.yaml$')],
+        expected: [named(CHARTS, 'chi-tieu-2024-tang-truong.indicators[1]', 'there is no indicator "khong-co" in content/indicators\\.yaml$')],
       },
     ],
   },
@@ -159,7 +159,7 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
   {
     kind: 'a required field missing',
     mutations: [
-      { mistake: 'a footnote has no text', file: FOOTNOTES, change: (t) => t.replace(/^(- n: 13\n) {2}text: .*\n/mu, '$1'), expected: [named(FOOTNOTES, '[12].text', '.*expected string')] },
+      { mistake: 'a footnote has no text', file: FOOTNOTES, change: (t) => t.replace(/^(- n: 13\n) {2}text: .*\n/mu, '$1'), expected: [named(FOOTNOTES, '[13].text', '.*expected string')] },
       {
         mistake: 'a figure has no unit',
         file: FIGURES,
@@ -167,7 +167,7 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
         expected: [named(FIGURES, 'tang-truong-grdp-2023.unit', '.*expected string')],
       },
       { mistake: 'a chart has no title', file: CHARTS, change: (t) => t.replace('  title: Kim ngạch xuất khẩu và nhập khẩu năm 2023\n', ''), expected: [named(CHARTS, 'xuat-nhap-khau-2023.title', '.*expected string')] },
-      { mistake: 'a target has no 2024 value', file: INDICATORS, change: (t) => t.replace('      target2024: kh2024-bhxh\n', ''), expected: [named(INDICATORS, 'bao-hiem-xa-hoi.parts.0.target2024', '.*expected string')] },
+      { mistake: 'a target has no 2024 value', file: INDICATORS, change: (t) => t.replace('      target2024: kh2024-bhxh\n', ''), expected: [named(INDICATORS, 'bao-hiem-xa-hoi.parts[1].target2024', '.*expected string')] },
       { mistake: 'the report has no title', file: REPORT, change: (t) => t.replace(/^title: .*\n/mu, ''), expected: [named(REPORT, 'title', '.*expected string')] },
     ],
   },

@@ -15,12 +15,11 @@ import {
   getOutline,
   getReport,
 } from '../../src/data/content';
-import { footnoteSchema } from '../../src/schemas/footnote';
-import { keyedEntries } from '../../src/data/yaml-entries';
+import { content } from '../support/content';
 import { ROOT } from './helpers/chapters';
 
 const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-const yamlFootnotes = Object.values(keyedEntries(readFileSync(join(ROOT, 'content/footnotes.yaml'), 'utf8'), 'content/footnotes.yaml', 'n')).map((e) => footnoteSchema.parse(e));
+const yamlFootnotes = content().footnotes;
 
 describe('the content helpers', () => {
   it('getChapters gives the 11 chapters in order 1 to 11, with unique slugs', async () => {

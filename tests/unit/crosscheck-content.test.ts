@@ -3,16 +3,12 @@
  * each relation's result is stated here, those that hold and those that do not, so that a
  * changed figure or relation shows up as a changed line.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateAll, evaluationView, type Evaluation } from '../../src/crosschecks/crosscheck';
-import { keyedEntries } from '../../src/data/yaml-entries';
-import { crosscheckSchema } from '../../src/schemas/crosscheck';
-import { loadFigures, ROOT } from './figures-data';
+import { content } from '../support/content';
+import { loadFigures } from './figures-data';
 
-const FILE = 'content/crosschecks.yaml';
-const checks = Object.values(keyedEntries(readFileSync(join(ROOT, FILE), 'utf8'), FILE, 'id')).map((e) => crosscheckSchema.parse(e));
+const checks = content().crosschecks;
 const { figures } = loadFigures();
 const evaluations = evaluateAll(checks, figures);
 const byId = new Map(evaluations.map((e) => [e.check.id, e]));

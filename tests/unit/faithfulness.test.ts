@@ -3,12 +3,10 @@
  * extracted text its report.yaml names: every word, every footnote, every marker's place.
  * This edition's own numbers (66 footnotes, the source's SHA-256) are in tests/edition/.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { absolute, contentFiles } from '../../src/data/paths';
-import { footnoteSchema } from '../../src/schemas/footnote';
-import { keyedEntries } from '../../src/data/yaml-entries';
-import { applyCorrections, CONTENT, contentWords, firstDifference, readCorrections, readSource, ROOT, SOURCE_FILE, sourceWords } from '../support/faithful';
+import { contentFiles } from '../../src/data/paths';
+import { content } from '../support/content';
+import { applyCorrections, CONTENT, contentWords, firstDifference, readCorrections, readSource, SOURCE_FILE, sourceWords } from '../support/faithful';
 
 const source = readSource();
 const expected = sourceWords();
@@ -43,7 +41,7 @@ describe('the footnote markers', () => {
 });
 
 describe(FOOTNOTES, () => {
-  const entries = Object.values(keyedEntries(readFileSync(absolute(ROOT, FOOTNOTES), 'utf8'), FOOTNOTES, 'n')).map((e) => footnoteSchema.parse(e));
+  const entries = content().footnotes;
 
   it('has one entry per footnote of the source, with the same numbers', () => {
     expect(entries.map((f) => f.n)).toEqual(source.footnotes.map((f) => f.n));

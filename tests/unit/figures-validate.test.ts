@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/data/validate';
 import { validateFigureData } from '../../src/figures/node/validate';
+import { ContentReader } from '../../src/data/reader';
 import { ROOT } from './figures-data';
 
 const CH02 = 'content/chapters/02-i-1-linh-vuc-kinh-te.mdx';
@@ -34,7 +35,7 @@ function messagesAfter(file: string, change: (text: string) => string): string[]
 
 describe('validateFigureData', () => {
   it('finds no problem in the data and the chapters as they are', () => {
-    expect(validateFigureData(ROOT).map((e) => e.message)).toEqual([]);
+    expect(validateFigureData(new ContentReader(ROOT)).map((e) => e.message)).toEqual([]);
   });
 });
 
@@ -86,12 +87,12 @@ describe('validateContent, for the data files', () => {
 
   it('names the chart, the cell and the id when a chart names a figure that does not exist', () => {
     const messages = messagesAfter(CHARTS, (t) => t.replace('values: [xuat-khau-2023, nhap-khau-2023]', 'values: [xuat-khau-2023, nhap-khau-2022]'));
-    expect(messages).toEqual([`${CHARTS}: xuat-nhap-khau-2023.series[0].values[1]: there is no figure "nhap-khau-2022" in content/figures/figures.yaml`]);
+    expect(messages).toEqual([`${CHARTS}: xuat-nhap-khau-2023.series[1].values[2]: there is no figure "nhap-khau-2022" in content/figures/figures.yaml`]);
   });
 
   it('names the indicator and the part when it names a figure that does not exist', () => {
     const messages = messagesAfter(INDICATORS, (t) => t.replace('result2023: bhxh-2023', 'result2023: bhxh-2022'));
-    expect(messages).toEqual([`${INDICATORS}: bao-hiem-xa-hoi.parts[0].result2023: there is no figure "bhxh-2022" in content/figures/figures.yaml`]);
+    expect(messages).toEqual([`${INDICATORS}: bao-hiem-xa-hoi.parts[1].result2023: there is no figure "bhxh-2022" in content/figures/figures.yaml`]);
   });
 
   it('names an indicator numbered out of the report\'s order', () => {

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildId, fillWorker, HASHED_FILES, urlOfFile } from '../../src/offline/node/precache';
 import { webAppManifest, ICON_SIZES } from '../../src/offline/app';
-import { reportSchema } from '../../src/schemas/report';
-import { parseYaml } from '../../src/data/yaml-entries';
+import { content } from '../support/content';
 import { ROOT } from '../support/site';
 
 const TEMPLATE = readFileSync(join(ROOT, 'src/offline/worker/sw.js'), 'utf8');
@@ -46,7 +45,7 @@ describe('precache', () => {
 
 describe('web app manifest', () => {
   it('is Vietnamese, standalone, with a theme colour and 192 and 512 px icons', () => {
-    const report = reportSchema.parse(parseYaml(readFileSync(join(ROOT, 'content/report.yaml'), 'utf8'), 'content/report.yaml'));
+    const report = content().report;
     const m = webAppManifest(report);
     expect(m).toMatchObject({ lang: 'vi', display: 'standalone', start_url: '/', scope: '/', name: report.shortTitle });
     expect(m.theme_color).toMatch(/^#[0-9a-f]{6}$/u);

@@ -2,31 +2,21 @@
  * content/related.yaml: every section of Phần thứ nhất, mục I has a pair, every id resolves
  * to a heading or item of the chapters, and each reason is the site's own words.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { reportYears } from '../../src/core/years';
 import { describe, expect, it } from 'vitest';
-import { relatedSchema } from '../../src/schemas/related';
 import { partOneSections, placesOf, relatedLinksFor, relatedProblems, insertAfter } from '../../src/reading/related';
 import { relatedBlock } from '../../src/reading/related-html';
-import { chapterSchema } from '../../src/schemas/chapter';
-import { reportSchema } from '../../src/schemas/report';
-import { splitFrontmatter, validateRelated } from '../../src/data/validate';
-import { keyedEntries, parseYaml } from '../../src/data/yaml-entries';
+import { relatedSchema } from '../../src/schemas/related';
+import { validateRelated } from '../../src/data/validate';
+import { loadContent } from '../../src/data/load';
+import { ContentReader } from '../../src/data/reader';
 import { ROOT } from '../support/site';
 
-const FILE = 'content/related.yaml';
-const pairs = Object.values(keyedEntries(readFileSync(join(ROOT, FILE), 'utf8'), FILE, 'id')).map((e) => relatedSchema.parse(e));
-const chapterFiles = readdirSync(join(ROOT, 'content/chapters'))
-  .filter((f) => f.endsWith('.mdx'))
-  .sort()
-  .map((f) => `content/chapters/${f}`);
-const chapters = chapterFiles.map((file) => {
-  const { data, body } = splitFrontmatter(readFileSync(join(ROOT, file), 'utf8'), file);
-  return { data: chapterSchema.parse(data), body };
-});
+const content = loadContent(ROOT);
+const pairs = content.related;
+const chapters = content.chapters;
 const places = placesOf(chapters);
-const report = reportSchema.parse(parseYaml(readFileSync(join(ROOT, 'content/report.yaml'), 'utf8'), 'content/report.yaml'));
+const report = content.report;
 
 describe('content/related.yaml', () => {
   it('covers every section of Phần thứ nhất, mục I: 1.1–1.8, 2.1–2.5, 3.1–3.3 and chapter 4', () => {
@@ -60,10 +50,10 @@ describe('content/related.yaml', () => {
   });
 
   it('passes the build-time check, which names the file and the field of a broken id or a missing section', () => {
-    expect(validateRelated(ROOT, chapterFiles)).toEqual([]);
+    expect(validateRelated(new ContentReader(ROOT))).toEqual([]);
     const broken = [...pairs.slice(1), { ...pairs[1], id: 'x', plan: 'p2-9-9' }];
     const problems = relatedProblems(broken, places).map((p) => `${p.where}: ${p.message}`);
-    expect(problems).toContain(`[${broken.length - 1}].plan: "p2-9-9" is no heading or item of the chapters`);
+    expect(problems).toContain(`[${broken.length}].plan: "p2-9-9" is no heading or item of the chapters`);
     expect(problems.some((p) => p.startsWith('(list): section 1.1 "Nông nghiệp" (p1-i-1-1)'))).toBe(true);
   });
 

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex, UNUSED_BUNDLE_FILES } from '../../src/search/node/search-index';
 import { passageRecord, readPassages, type SearchPassages } from '../../src/search/node/data';
+import { loadContent } from '../../src/data/load';
 import { readFragment } from '../../src/search/node/fragments';
 import type { Passage } from '../../src/search/types';
 import { ROOT } from '../support/site';
@@ -92,7 +93,7 @@ describe('buildSearchIndex', () => {
 });
 
 describe('readPassages', () => {
-  const d = readPassages(ROOT);
+  const d = readPassages(loadContent(ROOT));
 
   it('reads the 11 chapters in order, each heading and paragraph with its permalink id, and the 66 footnotes at their chapters', () => {
     expect(d.chapters).toHaveLength(11);

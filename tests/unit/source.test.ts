@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findMarkers, parseSource, tokenize } from '../../src/core/source';
 import { ROOT } from './helpers/chapters';
+import { content } from '../support/content';
 
-const SOURCE_FILE = 'content/source/000_6f843c5cfe42939f.txt';
+const SOURCE_FILE = content().sourceFile;
 const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('parseSource', () => {

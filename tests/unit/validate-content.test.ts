@@ -54,12 +54,12 @@ describe('validateContent', () => {
 
   it('names footnotes.yaml, the entry and the number when a footnote number is used twice', () => {
     const errors = validateMutated((root) => edit(root, FOOTNOTES, (t) => t.replace(/^- n: 14$/mu, '- n: 13')));
-    expect(errors.map((e) => e.message)).toEqual([`${FOOTNOTES}: [13].n: duplicate value 13`]);
+    expect(errors.map((e) => e.message)).toEqual([`${FOOTNOTES}: [14].n: duplicate value 13`]);
   });
 
   it('names footnotes.yaml and the field when a footnote fails its schema', () => {
     const errors = validateMutated((root) => edit(root, FOOTNOTES, (t) => t.replace(/^- n: 66$/mu, '- n: 66\n  page: 12')));
-    expect(messagesFor(errors, FOOTNOTES)).toEqual([expect.stringMatching(/^content\/footnotes\.yaml: \[65\]: .*page/u)]);
+    expect(messagesFor(errors, FOOTNOTES)).toEqual([expect.stringMatching(/^content\/footnotes\.yaml: \[66\]: .*page/u)]);
   });
 
   it('names footnotes.yaml and the footnote when no chapter references it', () => {
@@ -134,7 +134,7 @@ describe('validateContent', () => {
 
   it('names corrections.yaml and the entry when a correction points at a chapter file that does not exist', () => {
     const errors = validateMutated((root) => edit(root, 'content/corrections.yaml', (t) => t.replace('chapter: 10-3-nhiem-vu-giai-phap', 'chapter: 10-nhiem-vu')));
-    expect(errors.map((e) => e.message)).toEqual(['content/corrections.yaml: [0].chapter: no chapter file 10-nhiem-vu.mdx']);
+    expect(errors.map((e) => e.message)).toEqual(['content/corrections.yaml: [1].chapter: no chapter file 10-nhiem-vu.mdx']);
   });
 
   it('reports an error in every file at once, rather than stopping at the first', () => {

@@ -77,17 +77,17 @@ describe('keyedEntries', () => {
 
   it('names the entry that lacks the key', () => {
     const e = contentError(() => keyedEntries('- n: 1\n  text: Một\n- text: Hai\n', FILE, 'n'));
-    expect(e.message).toBe('content/footnotes.yaml: [1].n: required field is missing');
+    expect(e.message).toBe('content/footnotes.yaml: [2].n: required field is missing');
   });
 
   it('takes an empty or null key for a missing one', () => {
-    expect(contentError(() => keyedEntries('- id: ""\n', 'content/corrections.yaml', 'id')).field).toBe('[0].id');
-    expect(contentError(() => keyedEntries('- n: ~\n', FILE, 'n')).field).toBe('[0].n');
+    expect(contentError(() => keyedEntries('- id: ""\n', 'content/corrections.yaml', 'id')).field).toBe('[1].id');
+    expect(contentError(() => keyedEntries('- n: ~\n', FILE, 'n')).field).toBe('[1].n');
   });
 
   it('names the entry whose key value is already used, so that no entry is overwritten', () => {
     const e = contentError(() => keyedEntries('- n: 1\n  text: Một\n- n: 2\n  text: Hai\n- n: 1\n  text: Lại một\n', FILE, 'n'));
-    expect(e.message).toBe('content/footnotes.yaml: [2].n: duplicate value 1');
+    expect(e.message).toBe('content/footnotes.yaml: [3].n: duplicate value 1');
   });
 
   it('rejects a root that is not a list', () => {
@@ -96,8 +96,8 @@ describe('keyedEntries', () => {
   });
 
   it('rejects a list item that is not a mapping', () => {
-    expect(contentError(() => keyedEntries('- n: 1\n- chỉ là chữ\n', FILE, 'n')).message).toBe('content/footnotes.yaml: [1]: must be a mapping');
-    expect(contentError(() => keyedEntries('- [1, 2]\n', FILE, 'n')).field).toBe('[0]');
+    expect(contentError(() => keyedEntries('- n: 1\n- chỉ là chữ\n', FILE, 'n')).message).toBe('content/footnotes.yaml: [2]: must be a mapping');
+    expect(contentError(() => keyedEntries('- [1, 2]\n', FILE, 'n')).field).toBe('[1]');
   });
 });
 

@@ -5,18 +5,16 @@
  *   content/figures/figures.yaml: grdp-2023.quote: "…" does not stand word for word in paragraph p1-i-1-d1 of 02-i-1-linh-vuc-kinh-te
  *   content/chapters/02-i-1-linh-vuc-kinh-te.mdx: <DataChart id="khong-co" /> (line 5 of the body): there is no chart "khong-co" in content/figures/charts.yaml
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import { chapterSchema } from '../../schemas/chapter';
 import { chartSchema, figureSchema, type ChartSpec, type Figure } from '../../schemas/figure';
 import { footnoteSchema } from '../../schemas/footnote';
 import { INDICATOR_GROUPS, indicatorSchema, type Indicator } from '../../schemas/indicator';
 import { sourceIndex, type ChapterSource } from '../figures';
-import { absolute, contentFiles, contentFolder } from '../../data/paths';
+import type { ContentReader } from '../../data/reader';
 import { checkProvenance, checkReferences, type FieldProblem } from '../check';
 import { mdxBlocks } from '../../core/mdx-text';
-import { ContentError, keyedEntries, parseYaml } from '../../data/yaml-entries';
+import { ContentError, fieldPath } from '../../data/yaml-entries';
 
 
 /** The props each data component takes, and whether each is required. */
@@ -26,14 +24,12 @@ const COMPONENT_PROPS: Record<string, Record<string, { required: boolean }>> = {
 };
 
 /** Reads the entries of a data file and validates each against its schema. */
-function readEntries<T>(root: string, file: string, schema: z.ZodType<T>, errors: ContentError[], optional = false): T[] {
-  if (!existsSync(absolute(root, file))) {
-    if (!optional) errors.push(new ContentError(file, '(file)', 'missing'));
-    return [];
-  }
+function readEntries<T>(reader: ContentReader, key: 'figures' | 'charts' | 'indicators', schema: z.ZodType<T>, errors: ContentError[]): T[] {
+  if (!reader.has(key)) return [];
+  const file = reader.files[key];
   let entries: Record<string, Record<string, unknown>>;
   try {
-    entries = keyedEntries(readFileSync(absolute(root, file), 'utf8'), file, 'id');
+    entries = reader.entries(key);
   } catch (e) {
     if (e instanceof ContentError) {
       errors.push(e);
@@ -47,7 +43,7 @@ function readEntries<T>(root: string, file: string, schema: z.ZodType<T>, errors
     if (result.success) valid.push(result.data);
     else {
       for (const issue of result.error.issues) {
-        errors.push(new ContentError(file, [`${String(entry.id ?? `[${i}]`)}`, ...issue.path.map(String)].join('.'), issue.message));
+        errors.push(new ContentError(file, fieldPath(String(entry.id ?? `[${i + 1}]`), issue.path), issue.message));
       }
     }
   });
@@ -58,16 +54,21 @@ function readEntries<T>(root: string, file: string, schema: z.ZodType<T>, errors
  * The chapters and footnotes that parse. Those that do not are validateContent()'s to
  * report; they are listed as unreadable, so that no figure is blamed for their errors.
  */
-function readSources(root: string, CHAPTERS: string, FOOTNOTES: string) {
+function readSources(reader: ContentReader) {
   const chapters: (ChapterSource & { file: string })[] = [];
   const unreadableChapters = new Set<string>();
-  for (const name of readdirSync(absolute(root, CHAPTERS)).filter((f) => f.endsWith('.mdx')).sort()) {
-    const file = `${CHAPTERS}/${name}`;
-    const id = name.replace(/\.mdx$/u, '');
-    const m = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/u.exec(readFileSync(absolute(root, file), 'utf8'));
+  let files: string[] = [];
+  try {
+    files = reader.chapterFiles();
+  } catch {
+    // No chapters folder: reported by the chapter checks.
+  }
+  for (const file of files) {
+    const id = file.replace(/^.*\//u, '').replace(/\.mdx$/u, '');
     try {
-      const data = m ? chapterSchema.safeParse(parseYaml(m[1], file)) : null;
-      if (m && data?.success) chapters.push({ id, file, data: data.data, body: m[2] });
+      const { data, body } = reader.chapter(file);
+      const parsed = chapterSchema.safeParse(data);
+      if (parsed.success) chapters.push({ id, file, data: parsed.data, body });
       else unreadableChapters.add(id);
     } catch {
       unreadableChapters.add(id);
@@ -77,7 +78,7 @@ function readSources(root: string, CHAPTERS: string, FOOTNOTES: string) {
   let footnotesRead = true;
   let footnotesValid = true;
   try {
-    footnotes = Object.values(keyedEntries(readFileSync(absolute(root, FOOTNOTES), 'utf8'), FOOTNOTES, 'n')).flatMap((e) => {
+    footnotes = Object.values(reader.entries('footnotes')).flatMap((e) => {
       const f = footnoteSchema.safeParse(e);
       if (!f.success) footnotesValid = false;
       return f.success ? [f.data] : [];
@@ -98,14 +99,14 @@ function readSources(root: string, CHAPTERS: string, FOOTNOTES: string) {
 const toErrors = (file: string, problems: FieldProblem[]) => problems.map((p) => new ContentError(file, `${p.id}.${p.field}`, p.message));
 
 /** Every problem of the data files and of the chapters' data components. */
-export function validateFigureData(root: string, folder: string = contentFolder()): ContentError[] {
-  const paths = contentFiles(folder);
+export function validateFigureData(reader: ContentReader): ContentError[] {
+  const paths = reader.files;
   const FIGURE_FILES = { figures: paths.figures, charts: paths.charts, indicators: paths.indicators };
   const errors: ContentError[] = [];
-  const figures: Figure[] = readEntries(root, FIGURE_FILES.figures, figureSchema, errors, true);
-  const charts: ChartSpec[] = readEntries(root, FIGURE_FILES.charts, chartSchema, errors, true);
-  const indicators: Indicator[] = readEntries(root, FIGURE_FILES.indicators, indicatorSchema, errors, true);
-  const { chapters, footnotes, unreadable, complete } = readSources(root, paths.chapters, paths.footnotes);
+  const figures: Figure[] = readEntries(reader, 'figures', figureSchema, errors);
+  const charts: ChartSpec[] = readEntries(reader, 'charts', chartSchema, errors);
+  const indicators: Indicator[] = readEntries(reader, 'indicators', indicatorSchema, errors);
+  const { chapters, footnotes, unreadable, complete } = readSources(reader);
 
   // Provenance: each quote where its source says, each value as its words say.
   let index: ReturnType<typeof sourceIndex> | null = null;
@@ -141,7 +142,7 @@ export function validateFigureData(root: string, folder: string = contentFolder(
         else if (placed.has(props.id)) errors.push(new ContentError(chapter.file, tag, `chart "${props.id}" is already placed in ${placed.get(props.id)}`));
         else placed.set(props.id, chapter.file);
       }
-      if (block.name === 'IndicatorTable' && !existsSync(absolute(root, FIGURE_FILES.indicators))) {
+      if (block.name === 'IndicatorTable' && !reader.has('indicators')) {
         errors.push(new ContentError(chapter.file, tag, `there is no ${FIGURE_FILES.indicators}: add the file, or remove the table`));
       }
       if (block.name === 'IndicatorTable' && props.group !== undefined && !(INDICATOR_GROUPS as readonly string[]).includes(props.group)) {

@@ -1,19 +1,15 @@
 /**
  * Build-time search data (Node): every passage of the report — each heading and
- * paragraph of each chapter, with its permalink id, and each footnote — read from the
- * content folder; each becomes one Pagefind record (src/search/node/search-index.ts);
+ * paragraph of each chapter, with its permalink id, and each footnote — from the loaded
+ * content folder (src/data/load.ts); each becomes one Pagefind record (src/search/node/search-index.ts);
  * and the lexicon the browser uses for words being typed, typos and abbreviations.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { absolute, contentFiles } from '../../data/paths';
 import { IdAssigner, parseNumbering } from '../../core/ids';
 import { inlinePlainText, mdxBlocks, footnoteRefs } from '../../core/mdx-text';
-import { splitFrontmatter } from '../../data/validate';
-import { keyedEntries } from '../../data/yaml-entries';
-import { chapterSchema } from '../../schemas/chapter';
-import { footnoteSchema } from '../../schemas/footnote';
-import { abbreviationSchema } from '../../schemas/abbreviation';
+import type { ReportContent } from '../../data/load';
+import { chapterPath } from '../../core/slug';
 import { encodeD, foldedWords } from '../text';
 import { DATA_DIR, KIND_CONTENT, KIND_FOOTNOTE, LEXICON_FILE, type Lexicon, type Passage, type PassageMeta } from '../types';
 
@@ -36,52 +32,38 @@ function fail(file: string, field: string, message: string): never {
   throw new Error(`search data: ${file}: ${field}: ${message}`);
 }
 
-/** The passages of the content folder under `root`. */
-export function readPassages(root: string): SearchPassages {
-  const paths = contentFiles();
-  const dir = absolute(root, paths.chapters);
-  const chapters: (ChapterPassages & { order: number })[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.mdx'))) {
-    const file = `${paths.chapters}/${f}`;
-    const { data, body } = splitFrontmatter(readFileSync(join(dir, f), 'utf8'), file);
-    const c = chapterSchema.parse(data);
-    const ids = new IdAssigner(c.part, c.section);
-    ids.root(c.heading);
-    const number = c.number ?? c.title;
+/** The passages of the loaded content folder (src/data/load.ts). */
+export function readPassages(content: ReportContent): SearchPassages {
+  const chapters = content.chapters.map((c): ChapterPassages => {
+    const ids = new IdAssigner(c.data.part, c.data.section);
+    ids.root(c.data.heading);
+    const number = c.data.number ?? c.data.title;
     let numbering = '';
     const passages: Passage[] = [];
-    for (const block of mdxBlocks(body)) {
+    for (const block of mdxBlocks(c.body)) {
       if (block.kind === 'component') continue;
       const text = inlinePlainText(block.text).trim();
       const n = parseNumbering(text);
       const id = block.kind === 'heading' ? ids.heading(text) : ids.paragraph(text);
       if (n?.kind === 'decimal') numbering = n.label.replace(/\.$/u, '');
-      if (!text) fail(file, `line ${block.line}`, 'an empty block');
-      passages.push({ id, kind: 'content', chapter: c.slug, part: c.part, where: numbering ? `${number} › ${numbering}` : number, text });
+      if (!text) fail(c.file, `line ${block.line}`, 'an empty block');
+      passages.push({ id, kind: 'content', chapter: c.data.slug, part: c.data.part, where: numbering ? `${number} › ${numbering}` : number, text });
     }
-    chapters.push({ order: c.order, slug: c.slug, part: c.part, number, passages, footnotes: footnoteRefs(body).map((r) => r.n) });
-  }
-  chapters.sort((a, b) => a.order - b.order);
+    return { slug: c.data.slug, part: c.data.part, number, passages, footnotes: footnoteRefs(c.body).map((r) => r.n) };
+  });
   const byNumber = new Map<number, ChapterPassages>();
   for (const c of chapters) for (const n of c.footnotes) byNumber.set(n, c);
-  const fnFile = paths.footnotes;
-  const footnotes = Object.values(keyedEntries(readFileSync(absolute(root, fnFile), 'utf8'), fnFile, 'n'))
-    .map((e) => footnoteSchema.parse(e))
-    .sort((a, b) => a.n - b.n)
-    .map((f): Passage => {
-      const c = byNumber.get(f.n) ?? fail(fnFile, `n: ${f.n}`, 'no chapter has its marker');
-      return { id: `fn-${f.n}`, kind: 'footnote', n: f.n, chapter: c.slug, part: c.part, where: c.number, text: f.text };
-    });
-  const abFile = paths.abbreviations;
-  const abbreviations = Object.values(keyedEntries(readFileSync(absolute(root, abFile), 'utf8'), abFile, 'id'))
-    .map((e) => abbreviationSchema.parse(e))
-    .map((a): [string, string] => [a.abbr, a.expansion]);
-  return { chapters: chapters.map(({ order: _o, ...c }) => c), footnotes, abbreviations };
+  const footnotes = content.footnotes.map((f): Passage => {
+    const c = byNumber.get(f.n) ?? fail(content.files.footnotes, `n: ${f.n}`, 'no chapter has its marker');
+    return { id: `fn-${f.n}`, kind: 'footnote', n: f.n, chapter: c.slug, part: c.part, where: c.number, text: f.text };
+  });
+  const abbreviations = content.abbreviations.map((a): [string, string] => [a.abbr, a.expansion]);
+  return { chapters, footnotes, abbreviations };
 }
 
 /** The URL of a passage's Pagefind record: its place in its chapter. */
 export function passageUrl(p: Passage): string {
-  return p.kind === 'footnote' ? `/${p.chapter}/#fnref-${p.n}` : `/${p.chapter}/#${p.id}`;
+  return chapterPath(p.chapter, p.kind === 'footnote' ? `fnref-${p.n}` : p.id);
 }
 
 /**

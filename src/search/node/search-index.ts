@@ -15,6 +15,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { countProblems } from '../records';
 import { passageRecord, readPassages, writeLexicon, type SearchPassages } from './data';
+import { loadContent, type ReportContent } from '../../data/load';
 import { writeFragmentStore } from './fragments';
 import type { Passage } from '../types';
 
@@ -55,7 +56,7 @@ async function addPassage(index: pagefind.PagefindIndex, p: Passage) {
  */
 export async function buildSearchIndex(options: { root: string; dist: string; data?: SearchPassages }): Promise<IndexSummary> {
   const { root, dist } = options;
-  const data = options.data ?? readPassages(root);
+  const data = options.data ?? readPassages(loadContent(root));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi', maxFragments: 5000 });
   try {
     if (!index || errors.length > 0) fail(`Pagefind could not start: ${errors.join('; ') || 'no index'}`);
@@ -93,7 +94,8 @@ export async function buildSearchIndex(options: { root: string; dist: string; da
 }
 
 /** The Astro integration: indexes the site once `astro build` has written it. */
-export default function searchIndex(): AstroIntegration {
+/** The integration; `content` gives the loaded content folder (src/data/load.ts). */
+export default function searchIndex(content: () => ReportContent = () => loadContent()): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'report-search-index',
@@ -103,7 +105,7 @@ export default function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const summary = await buildSearchIndex({ root, dist: fileURLToPath(dir) });
+        const summary = await buildSearchIndex({ root, dist: fileURLToPath(dir), data: readPassages(content()) });
         // The time is read by the bench (tests/bench/site.ts) to split the build's time.
         const ms = Math.round(performance.now() - started);
         logger.info(`${summary.chapters} chapters and ${summary.footnotes} footnotes indexed as ${summary.passages} passages; ${summary.files} files in pagefind/ (${ms} ms)`);
