@@ -12,15 +12,16 @@
  * Pure functions: the content comes in as arguments.
  */
 import { t } from '../i18n/vi';
-import type { Abbreviation } from '../schemas/abbreviation';
+import type { Abbreviation, Exclusion } from '../schemas/abbreviation';
+
+export type { Exclusion };
 import type { ChapterData } from '../schemas/chapter';
 import type { Report } from '../schemas/report';
 import { chapterNavLabel } from '../core/chapter-labels';
 import { sourceLink, type SourceIndex, type SourceLink } from '../figures/figures';
-import { inlinePlainText, mdxBlocks } from '../core/mdx-text';
+import { footnoteMarker, inlinePlainText, mdxBlocks } from '../core/mdx-text';
 import { chapterOutline } from '../core/outline';
 import { chapterPath } from '../core/slug';
-import { footnoteMarker } from '../core/mdx-text';
 
 /** Characters that join the parts of a compound: "KH&CN", "GDNN-GDTX", "QĐ-TTg", "CT/TU". */
 const JOINERS = new Set(['&', '/', '-']);
@@ -75,61 +76,13 @@ export function capsTokens(text: string): string[] {
   return [...text.matchAll(COMPOUND)].map((m) => m[0]).filter((w) => w.split(/[&/-]/u).some(isAllCaps));
 }
 
-/** A word or passage in capitals that is deliberately not listed as an abbreviation. */
-export interface Exclusion {
-  /** "token": a word as capsTokens() gives it; "passage": a run of text in capitals, removed before the words are read. */
-  kind: 'token' | 'passage';
-  /** The word or passage, exactly as the report writes it. */
-  text: string;
-  /** Why it is not an abbreviation to explain. */
-  reason: string;
-}
-
-const ROMAN = 'a Roman numeral (the report numbers its sections, terms of office and classes with them), not an abbreviation';
-const DOCUMENT = 'the symbol of a legal document\'s number; the report names the kind of document in words just before it';
-const CAPITALS = 'a heading the report sets in capitals';
-const SIGNATURE = 'the signature block, set in capitals (its "TM." and "KT." are listed)';
-
 /**
- * Words and passages in capitals of the report that are not abbreviations to explain.
- * Passages are removed in this order, so a longer one comes before a shorter one it contains.
- */
-export const NOT_ABBREVIATIONS: readonly Exclusion[] = [
-  { kind: 'passage', text: 'PHẦN THỨ NHẤT', reason: CAPITALS },
-  { kind: 'passage', text: 'PHẦN THỨ HAI', reason: CAPITALS },
-  { kind: 'passage', text: 'KẾT QUẢ PHÁT TRIỂN CÁC NGÀNH, LĨNH VỰC', reason: CAPITALS },
-  { kind: 'passage', text: 'ĐÁNH GIÁ CHUNG', reason: CAPITALS },
-  { kind: 'passage', text: 'NHIỆM VỤ TRỌNG TÂM CÒN LẠI CẦN PHẢI TIẾP TỤC THỰC HIỆN ĐẾN CUỐI NĂM 2023', reason: CAPITALS },
-  { kind: 'passage', text: 'ỦY BAN NHÂN DÂN', reason: SIGNATURE },
-  { kind: 'passage', text: 'PHÓ CHỦ TỊCH', reason: SIGNATURE },
-  { kind: 'passage', text: 'CHỦ TỊCH', reason: SIGNATURE },
-  { kind: 'token', text: 'II', reason: ROMAN },
-  { kind: 'token', text: 'III', reason: ROMAN },
-  { kind: 'token', text: 'IV', reason: ROMAN },
-  { kind: 'token', text: 'XIII', reason: ROMAN },
-  { kind: 'token', text: 'XIV', reason: ROMAN },
-  { kind: 'token', text: 'XVII', reason: ROMAN },
-  { kind: 'token', text: 'CT/TU', reason: `${DOCUMENT} (Chỉ thị số 38-CT/TU)` },
-  { kind: 'token', text: 'CTr/TU', reason: `${DOCUMENT} (Chương trình hành động số 79-CTr/TU)` },
-  { kind: 'token', text: 'NQ/TW', reason: `${DOCUMENT} (Nghị quyết 29-NQ/TW)` },
-  { kind: 'token', text: 'NQ-HĐND', reason: `${DOCUMENT} (Nghị quyết số 66/NQ-HĐND)` },
-  { kind: 'token', text: 'QĐ-TTg', reason: `${DOCUMENT} (Quyết định số 62/2011/QĐ-TTg, Quyết định số 1008/QĐ-TTg)` },
-  { kind: 'token', text: 'NĐ-CP', reason: `${DOCUMENT} (Nghị định số 62/2020/NĐ-CP and two more)` },
-  { kind: 'token', text: 'HD', reason: 'part of the number of a technical regulation ("quy chuẩn 01:2021/HD", footnote 20), not a word of the text' },
-  {
-    kind: 'token',
-    text: 'CV',
-    reason: 'in the filing line "Lưu: VT, CV. Việt Cường (30b)", the drafter\'s mark; the report gives nothing to expand it with certainty',
-  },
-  { kind: 'token', text: 'VSSID', reason: 'the name of an app (VssID, of Vietnam Social Security), given beside VNeID as a name, not spelled out' },
-];
-
-/**
- * The words in capitals of `text` that are neither listed nor excluded: the excluded
+ * The words in capitals of `text` that are neither listed nor excluded (the content's
+ * abbreviation-exclusions.yaml): the excluded
  * passages are removed first, then each word is covered when it is listed or excluded
  * as a whole, or when each of its parts in capitals is ("SEA" of "SEA Games").
  */
-export function uncoveredCapsTokens(text: string, listed: readonly string[], exclusions: readonly Exclusion[] = NOT_ABBREVIATIONS): string[] {
+export function uncoveredCapsTokens(text: string, listed: readonly string[], exclusions: readonly Exclusion[]): string[] {
   let rest = text;
   for (const e of exclusions) if (e.kind === 'passage') rest = rest.split(e.text).join(' ');
   const covered = new Set([...listed.flatMap((a) => [a, ...a.split(' ')]), ...exclusions.filter((e) => e.kind === 'token').map((e) => e.text)]);

@@ -5,7 +5,7 @@
  * check and the tests take their content from here; the pages read the same files
  * through Astro's collections (src/content.config.ts), parsed by the same functions.
  */
-import { abbreviationSchema, type Abbreviation } from '../schemas/abbreviation';
+import { abbreviationExclusionSchema, abbreviationSchema, type Abbreviation, type Exclusion } from '../schemas/abbreviation';
 import { chapterSchema, type ChapterData } from '../schemas/chapter';
 import { correctionSchema, type Correction } from '../schemas/correction';
 import { crosscheckSchema, type Crosscheck } from '../schemas/crosscheck';
@@ -51,6 +51,8 @@ export interface ReportContent {
   corrections: Correction[];
   /** The abbreviations, in the file's order. */
   abbreviations: Abbreviation[];
+  /** The words and passages in capitals that are not abbreviations, in the file's order (passages removed in that order). */
+  exclusions: Exclusion[];
   figures: Figure[];
   charts: ChartSpec[];
   indicators: Indicator[];
@@ -89,6 +91,7 @@ export function typedContent(reader: ContentReader): ReportContent {
     report: reportSchema.parse(reader.report()),
     corrections: list('corrections', correctionSchema),
     abbreviations: list('abbreviations', abbreviationSchema),
+    exclusions: list('exclusions', abbreviationExclusionSchema),
     figures: list('figures', figureSchema),
     charts: list('charts', chartSchema),
     indicators: list('indicators', indicatorSchema),

@@ -19,6 +19,7 @@ export const CONTENT_LAYOUT = {
   report: 'report.yaml',
   corrections: 'corrections.yaml',
   abbreviations: 'abbreviations.yaml',
+  exclusions: 'abbreviation-exclusions.yaml',
   figures: 'figures/figures.yaml',
   charts: 'figures/charts.yaml',
   indicators: 'indicators.yaml',
@@ -29,10 +30,11 @@ export const CONTENT_LAYOUT = {
 export type ContentKey = keyof typeof CONTENT_LAYOUT;
 
 /**
- * Data files an editor adds after the import (related.yaml: the links between the two Parts). Each may be absent: the site then builds
+ * Data files an editor adds after the import (related.yaml: the links between the two Parts;
+ * abbreviation-exclusions.yaml: the words in capitals that are not abbreviations). Each may be absent: the site then builds
  * without the pages that show it. A file that is present is checked in full.
  */
-export const OPTIONAL_FILES = ['figures', 'charts', 'indicators', 'crosschecks', 'related'] as const satisfies readonly ContentKey[];
+export const OPTIONAL_FILES = ['figures', 'charts', 'indicators', 'crosschecks', 'related', 'exclusions'] as const satisfies readonly ContentKey[];
 
 /** The content folder as given: REPORT_CONTENT, else "content"; no trailing slash. */
 export function contentFolder(env: Record<string, string | undefined> = process.env): string {

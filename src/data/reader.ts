@@ -31,6 +31,7 @@ export const LIST_KEYS = {
   indicators: 'id',
   crosschecks: 'id',
   related: 'id',
+  exclusions: 'text',
 } as const satisfies Partial<Record<ContentKey, string>>;
 
 export type ListKey = keyof typeof LIST_KEYS;

@@ -15,7 +15,7 @@ import { validateFigureData } from '../figures/node/validate';
 import { footnoteRefs } from '../core/mdx-text';
 import { relatedSchema, type Related } from '../schemas/related';
 import { placesOf, relatedProblems, type ChapterSource } from '../reading/related';
-import { abbreviationSchema } from '../schemas/abbreviation';
+import { abbreviationExclusionSchema, abbreviationSchema } from '../schemas/abbreviation';
 import { crosscheckSchema, type Crosscheck } from '../schemas/crosscheck';
 import { figureSchema, type Figure } from '../schemas/figure';
 import { CrosscheckError, evaluateAll } from '../crosschecks/crosscheck';
@@ -126,6 +126,12 @@ export function contentErrors(reader: ContentReader): ContentError[] {
       seen.set(abbr, String(entry.id));
     });
   });
+
+  if (reader.has('exclusions')) {
+    collect(errors, () => {
+      Object.values(reader.entries('exclusions')).forEach((entry, i) => errors.push(...schemaErrors(paths.exclusions, `[${i + 1}]`, abbreviationExclusionSchema, entry)));
+    });
+  }
 
   // Chapters
   const dir = paths.chapters;

@@ -61,3 +61,22 @@ export const abbreviationSchema = z
 
 export type AbbreviationInput = z.input<typeof abbreviationSchema>;
 export type Abbreviation = z.output<typeof abbreviationSchema>;
+
+/**
+ * A word or passage in capitals of the report that is deliberately not an abbreviation to
+ * explain (content/abbreviation-exclusions.yaml): a heading set in capitals, a Roman
+ * numeral, the symbol of a document's number. The abbreviation test reads the report's
+ * every word in capitals, and each must be listed or excluded here, with its reason.
+ */
+export const abbreviationExclusionSchema = z
+  .object({
+    /** The word or passage, exactly as the report writes it, e.g. "ĐÁNH GIÁ CHUNG", "QĐ-TTg". */
+    text: z.string().trim().min(1),
+    /** "token": one word in capitals; "passage": a run of text in capitals, removed before the words are read. */
+    kind: z.enum(['token', 'passage']),
+    /** Why it is not an abbreviation to explain, for the next editor. */
+    reason: z.string().trim().min(10),
+  })
+  .strict();
+
+export type Exclusion = z.output<typeof abbreviationExclusionSchema>;

@@ -1,14 +1,14 @@
 /**
  * content/abbreviations.yaml against the report: every listed abbreviation occurs in it;
  * every word in capitals of the report (the extracted source, body and footnotes) is
- * listed or deliberately left out (NOT_ABBREVIATIONS, each with its reason); where the
+ * listed or deliberately left out (content/abbreviation-exclusions.yaml, each with its reason); where the
  * report spells one out, its words stand where the entry says; and wrapping the first
  * uses of a chapter changes no word of it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capsTokens, chapterSegments, firstUses, NOT_ABBREVIATIONS, occurrences, placeLink, uncoveredCapsTokens } from '../../src/abbreviations/abbr';
+import { capsTokens, chapterSegments, firstUses, occurrences, placeLink, uncoveredCapsTokens } from '../../src/abbreviations/abbr';
 import { abbreviationInputs, abbreviationsPlugin, chapterMarks } from '../../src/abbreviations/hast';
 import { loadContent } from '../../src/data/load';
 import { permalinksPlugin } from '../../src/permalinks/hast';
@@ -19,7 +19,7 @@ import { parseSource } from '../../src/core/source';
 import { ROOT } from './figures-data';
 
 const content = loadContent(ROOT);
-const { abbreviations, report, chapters, footnotes } = content;
+const { abbreviations, exclusions, report, chapters, footnotes } = content;
 const source = parseSource(readFileSync(join(ROOT, content.sourceFile), 'utf8'));
 /** The report as extracted: its body words joined by single spaces, then each footnote. */
 const reportTexts = [source.bodyTokens.join(' '), ...source.footnotes.map((f) => f.text)];
@@ -44,12 +44,12 @@ describe('content/abbreviations.yaml', () => {
 
   it('leaves no word in capitals of the report unexplained: each is listed or excluded with a reason', () => {
     const listed = abbreviations.map((a) => a.abbr);
-    expect(reportTexts.flatMap((text) => uncoveredCapsTokens(text, listed))).toEqual([]);
+    expect(reportTexts.flatMap((text) => uncoveredCapsTokens(text, listed, exclusions))).toEqual([]);
   });
 
   it('excludes only words and passages that stand in the report, each with a reason', () => {
     const all = reportTexts.join('\n');
-    for (const e of NOT_ABBREVIATIONS) {
+    for (const e of exclusions) {
       expect(e.reason.length, e.text).toBeGreaterThan(10);
       if (e.kind === 'passage') expect(all, e.text).toContain(e.text);
       else expect(reportTexts.flatMap(capsTokens), e.text).toContain(e.text);
@@ -57,7 +57,7 @@ describe('content/abbreviations.yaml', () => {
   });
 
   it('never lists a word it also excludes', () => {
-    const excluded = new Set(NOT_ABBREVIATIONS.filter((e) => e.kind === 'token').map((e) => e.text));
+    const excluded = new Set(exclusions.filter((e) => e.kind === 'token').map((e) => e.text));
     expect(abbreviations.filter((a) => excluded.has(a.abbr))).toEqual([]);
   });
 

@@ -42,8 +42,8 @@ describe('loadContent, on the mini report imported with the command', () => {
   });
 
   it('gives empty lists, and says so, for the data files an editor adds later', () => {
-    expect(content.present).toEqual({ figures: false, charts: false, indicators: false, crosschecks: false, related: false });
-    expect([content.figures, content.charts, content.indicators, content.crosschecks, content.related]).toEqual([[], [], [], [], []]);
+    expect(content.present).toEqual({ figures: false, charts: false, indicators: false, crosschecks: false, related: false, exclusions: false });
+    expect([content.figures, content.charts, content.indicators, content.crosschecks, content.related, content.exclusions]).toEqual([[], [], [], [], [], []]);
   });
 });
 
