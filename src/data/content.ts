@@ -104,7 +104,8 @@ export function getFigureData(): Promise<FigureData> {
 }
 
 async function loadFigureData(): Promise<FigureData> {
-  const [chapters, footnotes, figures, charts, indicators] = await Promise.all([
+  const [report, chapters, footnotes, figures, charts, indicators] = await Promise.all([
+    getReport(),
     getChapters(),
     getFootnotes(),
     getCollection('figures'),
@@ -120,6 +121,7 @@ async function loadFigureData(): Promise<FigureData> {
     charts.map((c) => c.data),
     indicators.map((i) => i.data),
     index,
+    reportYears(report),
   );
 }
 

@@ -108,7 +108,7 @@ export function checkReferences(figures: Figure[], charts: ChartSpec[], indicato
   }
   for (const ind of indicators) {
     ind.parts.forEach((p, i) => {
-      for (const key of ['target2024', 'result2023', 'plan2023'] as const) {
+      for (const key of ['target', 'result', 'plan'] as const) {
         const id = p[key];
         if (id !== undefined) needFigure(problems.indicators, ind.id, `parts[${i + 1}].${key}`, id);
       }

@@ -5,6 +5,7 @@
  * its unit, the report's words and quote, and its source. parseCsv() reads it back.
  */
 import { t } from '../i18n/vi';
+import type { ReportYears } from '../core/years';
 import { groupLabel, indicatorColumnLabel, INDICATOR_COLUMNS, topicLabel, type Cell, type ChartTable, type FigureView, type IndicatorView } from './figures';
 
 /** The byte-order mark that opens every CSV download. */
@@ -108,18 +109,18 @@ export function chartCsvRows(table: ChartTable): CsvRow[] {
   return out;
 }
 
-/** The rows of the indicator table: each stated number, and a row for each 2023 result the report does not give. */
-export function indicatorCsvRows(views: IndicatorView[]): CsvRow[] {
+/** The rows of the indicator table: each stated number, and a row for each result the report does not give. */
+export function indicatorCsvRows(views: IndicatorView[], years: ReportYears): CsvRow[] {
   const out: CsvRow[] = [];
-  const table = t('indicators.caption');
+  const table = t('indicators.caption', { ...years });
   for (const v of views) {
     const group = groupLabel(v.indicator.group);
     for (const p of v.parts) {
       const label = `(${v.indicator.number}) ${v.indicator.name}${p.label ? ` – ${p.label}` : ''}`;
       for (const c of INDICATOR_COLUMNS) {
         const f = p[c];
-        if (f) out.push(row(table, group, label, indicatorColumnLabel(c), asCell(f)));
-        else if (c === 'result2023') out.push(row(table, group, label, indicatorColumnLabel(c), null, t('indicators.noResult2023')));
+        if (f) out.push(row(table, group, label, indicatorColumnLabel(c, years), asCell(f)));
+        else if (c === 'result') out.push(row(table, group, label, indicatorColumnLabel(c, years), null, t('indicators.noResult', { ...years })));
       }
     }
   }
@@ -127,8 +128,8 @@ export function indicatorCsvRows(views: IndicatorView[]): CsvRow[] {
 }
 
 /** The rows of the list of figures. */
-export function figureCsvRows(figures: FigureView[]): CsvRow[] {
-  return figures.map((f) => row(t('figuresPage.list'), topicLabel(f.topic), f.label, t('figuresPage.col.value'), asCell(f), f.estimated ? t('figure.estimated') : ''));
+export function figureCsvRows(figures: FigureView[], years: ReportYears): CsvRow[] {
+  return figures.map((f) => row(t('figuresPage.list'), topicLabel(f.topic, years), f.label, t('figuresPage.col.value'), asCell(f), f.estimated ? t('figure.estimated') : ''));
 }
 
 /** A whole CSV download: header and rows. */

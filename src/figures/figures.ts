@@ -14,6 +14,7 @@ import { inlinePlainText, mdxBlocks } from '../core/mdx-text';
 import { chapterOutline } from '../core/outline';
 import { chapterPath } from '../core/slug';
 import { footnoteRefs } from '../core/mdx-text';
+import type { ReportYears } from '../core/years';
 
 /** Paths of the data files in content/ (the build reads the content folder's through src/data/paths.ts). */
 export const FIGURE_FILES = {
@@ -166,19 +167,19 @@ export interface ChartTable {
   sources: SourceLink[];
 }
 
-/** The columns of an indicator chart or table: 2023 plan, 2023 result, 2024 target. */
-export const INDICATOR_COLUMNS = ['plan2023', 'result2023', 'target2024'] as const;
+/** The columns of an indicator chart or table: the plan and result of the year reported on, the target of the year planned for. */
+export const INDICATOR_COLUMNS = ['plan', 'result', 'target'] as const;
 
-/** The style of each indicator column, the same in every chart: 2023 result solid, 2024 target hatched. */
-export const INDICATOR_STYLES = { result2023: 0, target2024: 1, plan2023: 2 } as const;
+/** The style of each indicator column, the same in every chart: the result solid, the target hatched. */
+export const INDICATOR_STYLES = { result: 0, target: 1, plan: 2 } as const;
 
-/** The label of an indicator column. */
-export function indicatorColumnLabel(column: (typeof INDICATOR_COLUMNS)[number]): string {
-  return t(`indicators.col.${column}`);
+/** The label of an indicator column, with the report's years (report.yaml): "Kế hoạch năm 2024". */
+export function indicatorColumnLabel(column: (typeof INDICATOR_COLUMNS)[number], years: ReportYears): string {
+  return t(`indicators.col.${column}`, { ...years });
 }
 
 /** Resolves a chart into its table. */
-export function chartTable(spec: ChartSpec, figures: Map<string, FigureView>, indicators: Map<string, Indicator>): ChartTable {
+export function chartTable(spec: ChartSpec, figures: Map<string, FigureView>, indicators: Map<string, Indicator>, years: ReportYears): ChartTable {
   let columns: ChartTable['columns'];
   let rows: ChartTable['rows'];
   let totals: ChartTable['totals'] = [];
@@ -196,7 +197,7 @@ export function chartTable(spec: ChartSpec, figures: Map<string, FigureView>, in
       return indicator.parts.map((p) => ({ label: p.label ?? indicator.name, part: p }));
     });
     const used = INDICATOR_COLUMNS.filter((c) => parts.some(({ part }) => part[c]));
-    columns = used.map((c) => ({ label: indicatorColumnLabel(c), plot: true, style: INDICATOR_STYLES[c] }));
+    columns = used.map((c) => ({ label: indicatorColumnLabel(c, years), plot: true, style: INDICATOR_STYLES[c] }));
     rows = parts.map(({ label, part }) => ({ label, cells: used.map((c) => resolveRef(part[c] ?? null, figures)) }));
   }
   const sources: SourceLink[] = [];
@@ -250,9 +251,9 @@ export interface IndicatorView {
   parts: {
     label?: string;
     unit: string;
-    target2024: FigureView;
-    result2023?: FigureView;
-    plan2023?: FigureView;
+    target: FigureView;
+    result?: FigureView;
+    plan?: FigureView;
   }[];
   related: FigureView[];
 }
@@ -270,9 +271,9 @@ export function indicatorView(indicator: Indicator, figures: Map<string, FigureV
     parts: indicator.parts.map((p) => ({
       label: p.label,
       unit: p.unit,
-      target2024: get(p.target2024),
-      result2023: opt(p.result2023),
-      plan2023: opt(p.plan2023),
+      target: get(p.target),
+      result: opt(p.result),
+      plan: opt(p.plan),
     })),
     related: indicator.related.map(get),
   };
@@ -284,8 +285,8 @@ export function groupLabel(group: IndicatorGroup): string {
 }
 
 /** A figure topic's heading. */
-export function topicLabel(topic: FigureTopic): string {
-  return t(`figures.topic.${topic}`);
+export function topicLabel(topic: FigureTopic, years: ReportYears): string {
+  return t(`figures.topic.${topic}`, { ...years });
 }
 
 /** Where a chart stands in the report: the chapter whose MDX places it. */
@@ -311,6 +312,8 @@ export interface FigureData {
   charts: ChartView[];
   /** The indicators, by group then number. */
   indicators: IndicatorView[];
+  /** The report's years (report.yaml), for the labels that name them. */
+  years: ReportYears;
 }
 
 /**
@@ -350,7 +353,7 @@ export function inReadingOrder(figures: Figure[], index: SourceIndex): Figure[] 
 }
 
 /** Resolves the whole data set. */
-export function figureData(figures: Figure[], charts: ChartSpec[], indicators: Indicator[], index: SourceIndex): FigureData {
+export function figureData(figures: Figure[], charts: ChartSpec[], indicators: Indicator[], index: SourceIndex, years: ReportYears): FigureData {
   const views = figureViews(inReadingOrder(figures, index), index);
   const byIndicator = new Map(indicators.map((i) => [i.id, i]));
   const placements = new Map<string, ChartPlacement & { at: number }>();
@@ -364,7 +367,7 @@ export function figureData(figures: Figure[], charts: ChartSpec[], indicators: I
   });
   const chartViews = charts
     .map((spec) => {
-      const table = chartTable(spec, views, byIndicator);
+      const table = chartTable(spec, views, byIndicator, years);
       const placed = placements.get(spec.id);
       return { ...table, payload: chartPayload(table), placement: placed && { chapterId: placed.chapterId, href: placed.href, chapter: placed.chapter }, at: placed?.at ?? Infinity };
     })
@@ -374,5 +377,5 @@ export function figureData(figures: Figure[], charts: ChartSpec[], indicators: I
   const indicatorViews = [...indicators]
     .sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || a.number - b.number)
     .map((i) => indicatorView(i, views));
-  return { figures: views, charts: chartViews, indicators: indicatorViews };
+  return { figures: views, charts: chartViews, indicators: indicatorViews, years };
 }

@@ -27,8 +27,8 @@ export const FIGURE_TOPICS = [
   'dau-tu',
   'doanh-nghiep',
   'xa-hoi',
-  'chi-tieu-2023',
-  'chi-tieu-2024',
+  'chi-tieu-ket-qua',
+  'chi-tieu-ke-hoach',
 ] as const;
 export const figureTopicSchema = z.enum(FIGURE_TOPICS);
 export type FigureTopic = z.infer<typeof figureTopicSchema>;
@@ -87,6 +87,8 @@ export const figureSchema = z
     source: sourceRefSchema,
     /** Whether the report gives the number as an estimate ("ước", "dự kiến", "sơ bộ"). */
     estimated: z.boolean().default(false),
+    /** Its place among the few figures shown at a glance atop the figures page (1 first); absent for the rest. */
+    glance: z.number().int().positive().optional(),
   })
   .strict()
   .refine((f) => f.quote.includes(f.text), { message: 'text must be words of the quote', path: ['text'] })

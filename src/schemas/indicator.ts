@@ -21,11 +21,11 @@ export const indicatorPartSchema = z
     /** The unit of the target, as the report gives it, e.g. "%" or "giường/ 01 vạn dân". */
     unit: z.string().trim().min(1),
     /** The 2024 target (a figure id). */
-    target2024: figureId,
+    target: figureId,
     /** The 2023 result, where the report states one (a figure id); absent otherwise. */
-    result2023: figureId.optional(),
+    result: figureId.optional(),
     /** The 2023 plan, where the report states one (a figure id); absent otherwise. */
-    plan2023: figureId.optional(),
+    plan: figureId.optional(),
   })
   .strict();
 

@@ -347,16 +347,16 @@ describe('the "Chỉ tiêu chủ yếu năm 2024" page', () => {
             const td = tr.querySelector(`td[data-col="${col}"]`)!;
             return td.querySelector('a.figure-value')?.firstChild?.textContent ?? td.querySelector('.value')?.textContent?.trim();
           };
-          return { id: tr.getAttribute('data-indicator'), part: tr.getAttribute('data-part'), target: cell('target2024'), result: cell('result2023'), plan: cell('plan2023') };
+          return { id: tr.getAttribute('data-indicator'), part: tr.getAttribute('data-part'), target: cell('target'), result: cell('result'), plan: cell('plan') };
         }),
       );
       const expected = data.indicators.flatMap((v) =>
         v.parts.map((p) => ({
           id: v.indicator.id,
           part: p.label ?? null,
-          target: p.target2024.display,
-          result: p.result2023?.display ?? 'báo cáo không nêu số liệu năm 2023',
-          plan: p.plan2023?.display ?? 'không nêu',
+          target: p.target.display,
+          result: p.result?.display ?? 'báo cáo không nêu số liệu năm 2023',
+          plan: p.plan?.display ?? 'không nêu',
         })),
       );
       expect(new Set(rows.map((r) => r.id)).size).toBe(15);
@@ -423,7 +423,7 @@ describe('the downloads', () => {
     const file = await download(TARGETS_CSV);
     expect(file.bom).toBe(true);
     const rows = records(file.text);
-    expect(rows).toEqual(indicatorCsvRows(data.indicators));
+    expect(rows).toEqual(indicatorCsvRows(data.indicators, data.years));
     expectFaithful(rows);
     expect(rows.filter((r) => r.note === 'báo cáo không nêu số liệu năm 2023').length).toBe(10);
     expect(rows.filter((r) => r.column === 'Kế hoạch năm 2024').length).toBe(data.indicators.flatMap((v) => v.parts).length);
@@ -434,7 +434,7 @@ describe('the downloads', () => {
     expect(file.bom).toBe(true);
     const rows = records(file.text);
     expect(rows.map((r) => r.id).sort()).toEqual(figures.map((f) => f.id).sort());
-    expect(rows).toEqual(figureCsvRows([...data.figures.values()]));
+    expect(rows).toEqual(figureCsvRows([...data.figures.values()], data.years));
     expectFaithful(rows);
   });
 

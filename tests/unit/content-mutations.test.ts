@@ -167,7 +167,7 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
         expected: [named(FIGURES, 'tang-truong-grdp-2023.unit', '.*expected string')],
       },
       { mistake: 'a chart has no title', file: CHARTS, change: (t) => t.replace('  title: Kim ngạch xuất khẩu và nhập khẩu năm 2023\n', ''), expected: [named(CHARTS, 'xuat-nhap-khau-2023.title', '.*expected string')] },
-      { mistake: 'a target has no 2024 value', file: INDICATORS, change: (t) => t.replace('      target2024: kh2024-bhxh\n', ''), expected: [named(INDICATORS, 'bao-hiem-xa-hoi.parts[1].target2024', '.*expected string')] },
+      { mistake: 'a target has no 2024 value', file: INDICATORS, change: (t) => t.replace('      target: kh2024-bhxh\n', ''), expected: [named(INDICATORS, 'bao-hiem-xa-hoi.parts[1].target', '.*expected string')] },
       { mistake: 'the report has no title', file: REPORT, change: (t) => t.replace(/^title: .*\n/mu, ''), expected: [named(REPORT, 'title', '.*expected string')] },
     ],
   },

@@ -3,6 +3,7 @@
  * figures, charts and indicators, the source index, and the whole data set resolved as
  * the pages get it.
  */
+import { reportYears } from '../../src/core/years';
 import { figureData, sourceIndex, type ChapterSource } from '../../src/figures/figures';
 import { content, ROOT } from '../support/content';
 
@@ -22,5 +23,5 @@ export function readFootnotes() {
 export function loadFigures() {
   const { figures, charts, indicators } = content();
   const index = sourceIndex(readChapterSources(), readFootnotes());
-  return { figures, charts, indicators, index, data: figureData(figures, charts, indicators, index) };
+  return { figures, charts, indicators, index, data: figureData(figures, charts, indicators, index, reportYears(content().report)) };
 }

@@ -110,7 +110,7 @@ const TARGET = {
   group: 'kinh-te',
   number: 7,
   name: 'Tỷ lệ đô thị hóa',
-  parts: [{ unit: '%', target2024: 'kh2024-do-thi-hoa', result2023: 'do-thi-hoa-2023' }],
+  parts: [{ unit: '%', target: 'kh2024-do-thi-hoa', result: 'do-thi-hoa-2023' }],
 };
 
 describe('indicatorSchema', () => {
@@ -125,7 +125,7 @@ describe('indicatorSchema', () => {
       group: 'xa-hoi',
       number: 4,
       name: 'Tỷ lệ trường học các cấp đạt chuẩn quốc gia',
-      parts: ['Mầm non', 'Tiểu học', 'THCS', 'THPT'].map((label) => ({ label, unit: '%', target2024: `kh2024-${label.length}` })),
+      parts: ['Mầm non', 'Tiểu học', 'THCS', 'THPT'].map((label) => ({ label, unit: '%', target: `kh2024-${label.length}` })),
     };
     expect(indicatorSchema.safeParse(schools).success).toBe(true);
   });
@@ -137,7 +137,7 @@ describe('indicatorSchema', () => {
   });
 
   it('rejects an indicator without a 2024 target, without parts, or in an unknown group', () => {
-    expect(issuePaths(indicatorSchema, { ...TARGET, parts: [{ unit: '%' }] })).toEqual(['parts.0.target2024']);
+    expect(issuePaths(indicatorSchema, { ...TARGET, parts: [{ unit: '%' }] })).toEqual(['parts.0.target']);
     expect(issuePaths(indicatorSchema, { ...TARGET, parts: [] })).toEqual(['parts']);
     expect(issuePaths(indicatorSchema, { ...TARGET, group: 'van-hoa' })).toEqual(['group']);
   });

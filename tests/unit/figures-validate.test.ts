@@ -91,8 +91,8 @@ describe('validateContent, for the data files', () => {
   });
 
   it('names the indicator and the part when it names a figure that does not exist', () => {
-    const messages = messagesAfter(INDICATORS, (t) => t.replace('result2023: bhxh-2023', 'result2023: bhxh-2022'));
-    expect(messages).toEqual([`${INDICATORS}: bao-hiem-xa-hoi.parts[1].result2023: there is no figure "bhxh-2022" in content/figures/figures.yaml`]);
+    const messages = messagesAfter(INDICATORS, (t) => t.replace('result: bhxh-2023', 'result: bhxh-2022'));
+    expect(messages).toEqual([`${INDICATORS}: bao-hiem-xa-hoi.parts[1].result: there is no figure "bhxh-2022" in content/figures/figures.yaml`]);
   });
 
   it('names an indicator numbered out of the report\'s order', () => {

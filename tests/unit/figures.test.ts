@@ -31,40 +31,40 @@ describe('the indicators of content/indicators.yaml', () => {
   it('take every 2024 target from Phần thứ hai 2.2, in the paragraph of its group', () => {
     const paragraph = { 'kinh-te': 'p2-2-2-d2', 'xa-hoi': 'p2-2-2-d3', 'moi-truong': 'p2-2-2-d4' } as const;
     for (const i of indicators) {
-      for (const p of i.parts) expect(byId.get(p.target2024)!.source, `${i.id}`).toEqual({ chapter: '09-2-muc-tieu-chi-tieu', paragraph: paragraph[i.group] });
+      for (const p of i.parts) expect(byId.get(p.target)!.source, `${i.id}`).toEqual({ chapter: '09-2-muc-tieu-chi-tieu', paragraph: paragraph[i.group] });
     }
   });
 
   it('quote each target with the report\'s own number, "(n)", within its group', () => {
-    for (const i of indicators) expect(byId.get(i.parts[0].target2024)!.quote.startsWith(`(${i.number}) `), i.id).toBe(true);
+    for (const i of indicators) expect(byId.get(i.parts[0].target)!.quote.startsWith(`(${i.number}) `), i.id).toBe(true);
   });
 
   it('model the schools target as four parts and the hospital target as beds plus doctors', () => {
     const schools = indicators.find((i) => i.id === 'truong-chuan-quoc-gia')!;
-    expect(schools.parts.map((p) => [p.label, byId.get(p.target2024)!.value])).toEqual([
+    expect(schools.parts.map((p) => [p.label, byId.get(p.target)!.value])).toEqual([
       ['Mầm non', 70.5],
       ['Tiểu học', 96.7],
       ['THCS', 92],
       ['THPT', 75],
     ]);
     const hospital = indicators.find((i) => i.id === 'giuong-benh-bac-si')!;
-    expect(hospital.parts.map((p) => [byId.get(p.target2024)!.value, byId.get(p.result2023!)!.value])).toEqual([
+    expect(hospital.parts.map((p) => [byId.get(p.target)!.value, byId.get(p.result!)!.value])).toEqual([
       [32.7, 32],
       [9.8, 9.7],
     ]);
   });
 
   it('give a 2023 result only where the report states one, and leave the others without', () => {
-    const without = indicators.filter((i) => i.parts.some((p) => !p.result2023)).map((i) => i.id);
+    const without = indicators.filter((i) => i.parts.some((p) => !p.result)).map((i) => i.id);
     expect(without).toEqual(['thu-ngan-sach-noi-dia', 'xa-ntm-kieu-mau', 'lao-dong-chung-chi', 'bao-hiem-y-te', 'truong-chuan-quoc-gia', 'ccn-xu-ly-nuoc-thai', 'danh-gia-tac-dong-moi-truong']);
-    const planned = indicators.filter((i) => i.parts.some((p) => p.plan2023)).map((i) => i.id);
+    const planned = indicators.filter((i) => i.parts.some((p) => p.plan)).map((i) => i.id);
     expect(planned).toEqual(['tang-truong-grdp', 'von-dau-tu-grdp', 'gia-tri-thu-hoach-ha']);
   });
 
   it('take their 2023 results from Phần thứ nhất or its footnotes, never from the 2024 plan', () => {
     for (const i of indicators) {
       for (const p of i.parts) {
-        for (const id of [p.result2023, p.plan2023].filter((x): x is string => !!x)) {
+        for (const id of [p.result, p.plan].filter((x): x is string => !!x)) {
           const s = byId.get(id)!.source;
           expect('footnote' in s || s.chapter !== '09-2-muc-tieu-chi-tieu', id).toBe(true);
         }
@@ -117,10 +117,11 @@ describe('the charts of content/figures/charts.yaml', () => {
 describe('chartTable and chartPayload', () => {
   const views = figureViews(figures, index);
   const byIndicator = new Map(indicators.map((i) => [i.id, i]));
+  const YEARS = data.years;
   const spec = (id: string) => charts.find((c) => c.id === id)!;
 
   it('resolve a chart of figures into rows of formatted cells, and draw the plotted series only', () => {
-    const table = chartTable(spec('xuat-nhap-khau-2023'), views, byIndicator);
+    const table = chartTable(spec('xuat-nhap-khau-2023'), views, byIndicator, YEARS);
     expect(table.rows.map((r) => [r.label, ...r.cells.map((c) => c?.display)])).toEqual([
       ['Xuất khẩu', formatValue(byId.get('xuat-khau-2023')!), 'giảm 6,3%'],
       ['Nhập khẩu', formatValue(byId.get('nhap-khau-2023')!), 'giảm 6,8%'],
@@ -130,7 +131,7 @@ describe('chartTable and chartPayload', () => {
   });
 
   it('leave a cell the report does not state empty, and use the whole of a ratio where the chart asks for it', () => {
-    const table = chartTable(spec('chi-tieu-2023-theo-nhom'), views, byIndicator);
+    const table = chartTable(spec('chi-tieu-2023-theo-nhom'), views, byIndicator, YEARS);
     expect(table.rows.map((r) => r.cells.map((c) => c?.value ?? null))).toEqual([
       [6, 4, 1],
       [7, 3, 3],
@@ -140,7 +141,7 @@ describe('chartTable and chartPayload', () => {
   });
 
   it('put each indicator part in a row, with the 2023 plan, the 2023 result and the 2024 target as columns', () => {
-    const table = chartTable(spec('chi-tieu-2024-ty-le'), views, byIndicator);
+    const table = chartTable(spec('chi-tieu-2024-ty-le'), views, byIndicator, YEARS);
     expect(table.columns.map((c) => [c.label, c.style])).toEqual([
       ['Kế hoạch năm 2023', 2],
       ['Thực hiện năm 2023', 0],
@@ -152,12 +153,12 @@ describe('chartTable and chartPayload', () => {
       [null, 45, 46.5],
       [null, 1.37, 1.2],
     ]);
-    const health = chartTable(spec('chi-tieu-2024-y-te'), views, byIndicator);
+    const health = chartTable(spec('chi-tieu-2024-y-te'), views, byIndicator, YEARS);
     expect(health.columns.map((c) => c.label)).toEqual(['Thực hiện năm 2023', 'Kế hoạch năm 2024']);
   });
 
   it('list the sources of a chart once each, with links to the paragraph or the footnote', () => {
-    const table = chartTable(spec('chi-tieu-2023-theo-nhom'), views, byIndicator);
+    const table = chartTable(spec('chi-tieu-2023-theo-nhom'), views, byIndicator, YEARS);
     expect(table.sources).toEqual([
       { href: '/phan-thu-nhat/mo-dau/#fn-1', label: 'Chú thích 1' },
       { href: '/phan-thu-nhat/mo-dau/#p1-d2', label: 'Mở đầu, đoạn 2' },
@@ -167,7 +168,7 @@ describe('chartTable and chartPayload', () => {
   it('throw, naming it, on a figure or an indicator that does not exist', () => {
     expect(() => resolveRef('khong-co', views)).toThrow('unknown figure "khong-co"');
     expect(() => resolveRef({ figure: 'grdp-2023', field: 'outOf' }, views)).toThrow('figure "grdp-2023" has no outOf');
-    expect(() => chartTable({ id: 'x', kind: 'indicators', title: 'x x x', axis: '%', indicators: ['khong-co'] }, views, byIndicator)).toThrow('unknown indicator "khong-co"');
+    expect(() => chartTable({ id: 'x', kind: 'indicators', title: 'x x x', axis: '%', indicators: ['khong-co'] }, views, byIndicator, YEARS)).toThrow('unknown indicator "khong-co"');
   });
 });
 
@@ -235,7 +236,7 @@ describe('the CSV downloads', () => {
   });
 
   it('give each indicator\'s stated numbers, and say where the report gives no 2023 result', () => {
-    const rows = indicatorCsvRows(data.indicators);
+    const rows = indicatorCsvRows(data.indicators, data.years);
     const bhyt = rows.filter((r) => r.row.startsWith('(3) Tỷ lệ bao phủ bảo hiểm y tế'));
     expect(bhyt.map((r) => [r.column, r.value, r.note])).toEqual([
       ['Thực hiện năm 2023', '', 'báo cáo không nêu số liệu năm 2023'],
@@ -244,7 +245,7 @@ describe('the CSV downloads', () => {
   });
 
   it('list every figure once in the list of figures, parsed back to the same values', () => {
-    const parsed = parseCsv(csvDocument(figureCsvRows([...data.figures.values()])));
+    const parsed = parseCsv(csvDocument(figureCsvRows([...data.figures.values()], data.years)));
     const [header, ...rows] = parsed;
     expect(header).toEqual(csvHeader());
     const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);

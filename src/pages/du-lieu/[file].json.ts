@@ -14,7 +14,7 @@ export const GET: APIRoute = async () => {
   const [data, report] = await Promise.all([getFigureData(), getReport()]);
   const body = {
     report: { title: report.title, issuer: report.issuer.name },
-    note: t('figuresPage.appendix'),
+    note: t('figuresPage.appendix', { ...data.years }),
     figures: [...data.figures.values()].map((f) => ({
       id: f.id,
       topic: f.topic,
@@ -39,9 +39,9 @@ export const GET: APIRoute = async () => {
       parts: parts.map((p) => ({
         ...(p.label ? { label: p.label } : {}),
         unit: p.unit,
-        target2024: p.target2024.id,
-        result2023: p.result2023?.id ?? null,
-        plan2023: p.plan2023?.id ?? null,
+        target: p.target.id,
+        result: p.result?.id ?? null,
+        plan: p.plan?.id ?? null,
       })),
       related: related.map((f) => f.id),
     })),

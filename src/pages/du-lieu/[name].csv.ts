@@ -1,6 +1,6 @@
 /**
  * The CSV downloads: /du-lieu/<chart id>.csv for each chart's table,
- * /du-lieu/chi-tieu-2024.csv for the indicator table and /du-lieu/so-lieu.csv for the
+ * /du-lieu/chi-tieu-<year planned for>.csv for the indicator table and /du-lieu/so-lieu.csv for the
  * list of every figure. UTF-8 with a byte-order mark (see src/figures/csv.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
@@ -19,9 +19,9 @@ export const GET: APIRoute = async ({ params }) => {
   const chart = data.charts.find((c) => c.id === name);
   const rows =
     name === 'so-lieu'
-      ? figureCsvRows([...data.figures.values()])
+      ? figureCsvRows([...data.figures.values()], data.years)
       : name === pages.targetsSlug
-        ? indicatorCsvRows(data.indicators)
+        ? indicatorCsvRows(data.indicators, data.years)
         : chart
           ? chartCsvRows(chart)
           : null;
