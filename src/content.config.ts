@@ -33,7 +33,7 @@ const chapters = defineCollection({
   schema: chapterSchema,
 });
 
-/** The report's 66 footnotes, keyed by their original number. */
+/** The report's footnotes, keyed by their original number. */
 const footnotes = defineCollection({
   loader: yamlList('footnotes', 'n'),
   schema: footnoteSchema,
@@ -65,7 +65,7 @@ const charts = defineCollection({
   schema: chartSchema,
 });
 
-/** The 15 main targets for 2024, with their 2023 figures where the report gives them (content/indicators.yaml). */
+/** The main targets of the year planned for, with the figures of the year reported on where the report gives them (content/indicators.yaml). */
 const indicators = defineCollection({
   loader: yamlList('indicators', 'id'),
   schema: indicatorSchema,

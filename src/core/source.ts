@@ -16,7 +16,7 @@
 
 /** One footnote as the source gives it. */
 export interface SourceFootnote {
-  /** Global footnote number, 1–66. */
+  /** Global footnote number, from 1 for the whole report. */
   n: number;
   /** Footnote text, line wraps joined with one space, without the "N- " prefix. */
   text: string;

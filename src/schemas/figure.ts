@@ -48,7 +48,7 @@ export const sourceRefSchema = z.union([
     .strict(),
   z
     .object({
-      /** The footnote's original number (1–66). */
+      /** The footnote's original number (from 1, as the report numbers them). */
       footnote: z.number().int().min(1),
     })
     .strict(),

@@ -20,16 +20,16 @@ export const indicatorPartSchema = z
     label: z.string().trim().min(1).optional(),
     /** The unit of the target, as the report gives it, e.g. "%" or "giường/ 01 vạn dân". */
     unit: z.string().trim().min(1),
-    /** The 2024 target (a figure id). */
+    /** The target for the year planned for (Part Two; report.yaml gives the year): a figure id. */
     target: figureId,
-    /** The 2023 result, where the report states one (a figure id); absent otherwise. */
+    /** The result of the year reported on (Part One), where the report states one: a figure id; absent otherwise. */
     result: figureId.optional(),
-    /** The 2023 plan, where the report states one (a figure id); absent otherwise. */
+    /** The plan of the year reported on, where the report states one: a figure id; absent otherwise. */
     plan: figureId.optional(),
   })
   .strict();
 
-/** One of the 15 main targets for 2024 (content/indicators.yaml). */
+/** One of the main targets of the year planned for (content/indicators.yaml). */
 export const indicatorSchema = z
   .object({
     /** Stable id, lowercase ASCII words joined by "-". */
