@@ -59,6 +59,9 @@ export function registerServiceWorker() {
       // No offline copy (e.g. service workers blocked): the site works online as before.
     }
   };
-  if (document.readyState === 'complete') void start();
-  else window.addEventListener('load', () => void start(), { once: true });
+  // After the page has loaded and gone idle: the first install fetches the whole site,
+  // which should not compete with the page the reader has just opened.
+  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void start(), { timeout: 3000 }) : setTimeout(() => void start(), 500));
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
 }

@@ -36,5 +36,7 @@ export function initTocTracking() {
   window.addEventListener('scroll', schedule, { passive: true });
   window.addEventListener('resize', schedule);
   window.addEventListener('hashchange', schedule);
-  update();
+  // The first mark in the next frame: reading positions now would force a layout of the
+  // whole chapter inside this script's task, before the page's first paint.
+  schedule();
 }

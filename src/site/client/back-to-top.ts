@@ -14,16 +14,14 @@ export function initBackToTop() {
     pending = false;
     button.hidden = window.scrollY < window.innerHeight * 2;
   };
-  window.addEventListener(
-    'scroll',
-    () => {
-      if (pending) return;
-      pending = true;
-      window.requestAnimationFrame(update);
-    },
-    { passive: true },
-  );
-  update();
+  const schedule = () => {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(update);
+  };
+  window.addEventListener('scroll', schedule, { passive: true });
+  // In the next frame, not in this script's task (reading the scroll position may force a layout).
+  schedule();
   button.addEventListener('click', () => {
     window.scrollTo({ top: 0 });
     const heading = document.querySelector<HTMLElement>('main h1') ?? document.querySelector<HTMLElement>('main');
