@@ -62,9 +62,42 @@ const BM25 = { k: 1.2, b: 0.75, avg: 40 };
 /** The number of records, roughly: only relative weights of words matter. */
 const RECORDS = 700;
 
+/** What the scorer reads of a word's hits for every record, worked out once per hits. */
+interface Derived {
+  /** Record id → every position of the word in it (whole, prefix or typo), sorted, each once. */
+  positions: Map<string, number[]>;
+  /** The highest of Pagefind's scores of the word (0 when none). */
+  maxScore: number;
+}
+
+/**
+ * Kept with the hits they come from: the engine keeps a word's hits from one keystroke to
+ * the next (src/search/client/engine.ts), and each form of a query ranks them again. Hits
+ * are not changed once made.
+ */
+const derivedOf = new WeakMap<WordHits, Derived>();
+
+function derived(h: WordHits): Derived {
+  let d = derivedOf.get(h);
+  if (!d) {
+    const positions = new Map<string, number[]>();
+    for (const m of [h.whole, h.any, h.typo]) {
+      for (const [id, ps] of m) {
+        const known = positions.get(id);
+        positions.set(id, known ? [...known, ...ps] : ps);
+      }
+    }
+    for (const [id, ps] of positions) positions.set(id, [...new Set(ps)].sort((a, b) => a - b));
+    d = { positions, maxScore: Math.max(0, ...h.score.values()) };
+    derivedOf.set(h, d);
+  }
+  return d;
+}
+
+const NONE: number[] = [];
+
 function positionsOf(h: WordHits, id: string): number[] {
-  const out = new Set<number>([...(h.whole.get(id) ?? []), ...(h.any.get(id) ?? []), ...(h.typo.get(id) ?? [])]);
-  return [...out].sort((a, b) => a - b);
+  return derived(h).positions.get(id) ?? NONE;
 }
 
 function strengthOf(h: WordHits, id: string): number {
@@ -75,7 +108,7 @@ function strengthOf(h: WordHits, id: string): number {
 }
 
 function documentFrequency(h: WordHits): number {
-  return new Set([...h.any.keys(), ...h.whole.keys(), ...h.typo.keys()]).size;
+  return derived(h).positions.size;
 }
 
 /** The smallest span (last − first position) holding one position of each list. */
@@ -171,7 +204,7 @@ export function rank(alternatives: AlternativeHits[]): Scored[] {
     if (alt.words.length === 0) continue;
     const ids = new Set<string>();
     for (const h of alt.words) for (const m of [h.whole, h.any, h.typo]) for (const id of m.keys()) ids.add(id);
-    const maxScores = alt.words.map((h) => Math.max(0, ...h.score.values()));
+    const maxScores = alt.words.map((h) => derived(h).maxScore);
     const idf = wordWeights(alt);
     for (const id of ids) {
       const s = scoreRecord(id, alt, maxScores, idf);

@@ -146,27 +146,33 @@ async function setMode(pf: PagefindInstance, exact: boolean): Promise<void> {
   await pf.options({ exactDiacritics: exact });
 }
 
+/** What `map` keeps for `key`, else what `make` makes, kept; beyond KEPT_SEARCHES, the least recently used is dropped, and a failure is not kept. */
+function keep<T>(map: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let found = map.get(key);
+  if (found) {
+    // The most recently used last: the first ones are dropped first.
+    map.delete(key);
+    map.set(key, found);
+    return found;
+  }
+  found = make();
+  map.set(key, found);
+  found.catch(() => map.delete(key));
+  if (map.size > KEPT_SEARCHES) map.delete(map.keys().next().value!);
+  return found;
+}
+
 /** The records where `term` stands, in the mode set (setMode); kept for the next queries. */
 function find(pf: PagefindInstance, term: string, filters: Record<string, string>, exact = false): Promise<PagefindResult[]> {
   if (exact !== exactMode) throw new Error(`search: "${term}" searched in the wrong mode`);
-  const key = `${exact ? 'exact' : 'folded'}\u0000${term}\u0000${JSON.stringify(filters)}`;
-  let found = kept.get(key);
-  if (found) {
-    // The most recently used last: the first ones are dropped first.
-    kept.delete(key);
-    kept.set(key, found);
-    return found;
-  }
-  pagefindSearches++;
-  document.documentElement.dataset.searchPagefindSearches = String(pagefindSearches);
-  found = pf.search(term, { filters }).then((r) =>
-    // Records matched on their metadata only have no word positions: the text is what counts.
-    (r?.results ?? []).filter((x) => x.words.length > 0),
-  );
-  kept.set(key, found);
-  found.catch(() => kept.delete(key));
-  if (kept.size > KEPT_SEARCHES) kept.delete(kept.keys().next().value!);
-  return found;
+  return keep(kept, `${exact ? 'exact' : 'folded'}\u0000${term}\u0000${JSON.stringify(filters)}`, () => {
+    pagefindSearches++;
+    document.documentElement.dataset.searchPagefindSearches = String(pagefindSearches);
+    return pf.search(term, { filters }).then((r) =>
+      // Records matched on their metadata only have no word positions: the text is what counts.
+      (r?.results ?? []).filter((x) => x.words.length > 0),
+    );
+  });
 }
 
 const toMap = (rs: PagefindResult[]) => new Map(rs.map((r) => [r.id, r.words]));
@@ -199,7 +205,15 @@ interface FoldedHits {
  * abbreviation's other form brings ("hội đồng nhân dân" for "hdnd") is searched as a whole
  * word only: its prefixes and typos would only add noise, and searches.
  */
-async function foldedHits(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[], typed = true): Promise<FoldedHits> {
+function foldedHits(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[], typed = true): Promise<FoldedHits> {
+  // Kept like the searches it is made of: the words of a query typed letter by letter come back at each keystroke.
+  return keep(keptFolded, `${typed ? 'typed' : 'brought'}\u0000${w.folded}\u0000${JSON.stringify(filters)}`, () => searchFolded(pf, w, filters, lexicon, typed));
+}
+
+/** A word's folded hits, kept by foldedHits(). */
+const keptFolded = new Map<string, Promise<FoldedHits>>();
+
+async function searchFolded(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[], typed: boolean): Promise<FoldedHits> {
   const number = /\d/u.test(w.folded);
   // Pagefind's plain search matches the words a term starts, but falls back to ever shorter
   // prefixes when none does: only a term that starts a word of the report is searched plain.
@@ -217,16 +231,25 @@ async function foldedHits(pf: PagefindInstance, w: QueryWord, filters: Record<st
   return { whole, plain: plain ?? whole, typo };
 }
 
-function wordHits(f: FoldedHits, marked: PagefindResult[] | null, all: Map<string, PagefindResult>): WordHits {
-  for (const r of [...f.plain, ...f.typo]) all.set(r.id, r);
-  const scored = marked && marked.length > 0 ? marked : [...f.plain, ...f.typo];
-  return {
-    whole: toMap(f.whole),
-    any: toMap(f.plain),
-    typo: toMap(f.typo),
-    marked: marked ? toMap(marked) : null,
-    score: new Map(scored.map((r) => [r.id, r.score])),
-  };
+/** A word's hits as the scorer reads them, made once for its folded hits and exact-marks records (both kept): the scorer keeps what it works out from them (src/search/score.ts). */
+const keptWordHits = new WeakMap<FoldedHits, Map<PagefindResult[] | null, WordHits>>();
+
+function wordHits(f: FoldedHits, marked: PagefindResult[] | null): WordHits {
+  let byMarked = keptWordHits.get(f);
+  if (!byMarked) keptWordHits.set(f, (byMarked = new Map()));
+  let hits = byMarked.get(marked);
+  if (!hits) {
+    const scored = marked && marked.length > 0 ? marked : [...f.plain, ...f.typo];
+    hits = {
+      whole: toMap(f.whole),
+      any: toMap(f.plain),
+      typo: toMap(f.typo),
+      marked: marked ? toMap(marked) : null,
+      score: new Map(scored.map((r) => [r.id, r.score])),
+    };
+    byMarked.set(marked, hits);
+  }
+  return hits;
 }
 
 /** The records that match `query` within `filters`, ranked. Searches run one at a time; only the newest waiting one runs. */
@@ -268,7 +291,11 @@ export function search(query: string, filters: Record<string, string>): Promise<
       literal: alt.literal,
       words: alt.words.map((w) => {
         const key = `${w.folded}|${w.marked ? w.exact : ''}`;
-        if (!cache.has(key)) cache.set(key, wordHits(folded.get(w.folded)!, w.marked ? (marked.get(w.exact) ?? null) : null, results));
+        if (!cache.has(key)) {
+          const f = folded.get(w.folded)!;
+          for (const r of [...f.plain, ...f.typo]) results.set(r.id, r);
+          cache.set(key, wordHits(f, w.marked ? (marked.get(w.exact) ?? null) : null));
+        }
         return cache.get(key)!;
       }),
     }));
