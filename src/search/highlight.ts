@@ -24,10 +24,15 @@ function matches(t: Token, w: QueryWord, level: Level): boolean {
   return w.folded.length >= 4 && withinOneEdit(t.folded, w.folded);
 }
 
-/** The best level at which `w` is in the tokens, or null. */
-function levelOf(toks: Token[], w: QueryWord): Level | null {
-  for (const level of ['whole', 'prefix', 'typo'] as const) if (toks.some((t) => matches(t, w, level))) return level;
-  return null;
+/** The best level at which `w` is in the tokens, or null: one pass, a whole word ends it. */
+function levelIn(toks: Token[], w: QueryWord): Level | null {
+  let best: Level | null = null;
+  for (const t of toks) {
+    if (matches(t, w, 'whole')) return 'whole';
+    if (best !== 'prefix' && matches(t, w, 'prefix')) best = 'prefix';
+    else if (best === null && matches(t, w, 'typo')) best = 'typo';
+  }
+  return best;
 }
 
 function phraseRanges(toks: Token[], words: QueryWord[], levels: Level[]): Range[] {
@@ -45,10 +50,17 @@ function phraseRanges(toks: Token[], words: QueryWord[], levels: Level[]): Range
 export function markRanges(text: string, alternatives: readonly Alternative[], toks: Token[] = tokens(text)): Range[] {
   if (toks.length === 0) return [];
   const usable = alternatives.filter((a) => a.words.length > 0);
+  // Each word's level once (the forms share words): it depends on the folded word only.
+  const known = new Map<string, Level | null>();
+  const levelOf = (w: QueryWord) => {
+    let level = known.get(w.folded);
+    if (level === undefined) known.set(w.folded, (level = levelIn(toks, w)));
+    return level;
+  };
   // 1. The phrase of any form, the literal first.
   for (const alt of usable) {
     if (alt.words.length < 2) continue;
-    const levels = alt.words.map((w) => levelOf(toks, w));
+    const levels = alt.words.map((w) => levelOf(w));
     if (levels.some((l) => l === null)) continue;
     const ranges = phraseRanges(toks, alt.words, levels as Level[]);
     if (ranges.length > 0) return ranges;
@@ -60,7 +72,7 @@ export function markRanges(text: string, alternatives: readonly Alternative[], t
     const ranges: Range[] = [];
     let count = 0;
     for (const w of alt.words) {
-      const level = levelOf(toks, w);
+      const level = levelOf(w);
       if (!level) continue;
       count++;
       let hits = toks.filter((t) => matches(t, w, level));
