@@ -195,6 +195,7 @@ export const vi = {
   'search.status.apart': 'Không đoạn nào có các từ của “{query}” đứng liền nhau. Dưới đây là {total} đoạn có các từ đó đứng rời.',
   'search.status.empty': 'Hãy gõ từ khóa cần tìm, có dấu hay không dấu đều được.',
   'search.status.punctuation': 'Từ khóa “{query}” chỉ có dấu câu hoặc ký hiệu. Hãy gõ chữ hoặc số cần tìm.',
+  'search.status.short': 'Gõ ít nhất {min} ký tự để xem kết quả, hoặc nhấn Enter để tìm “{query}”.',
   'search.note.truncated': 'Từ khóa dài quá {max} ký tự: chỉ tìm theo {max} ký tự đầu.',
   'search.note.dropped': 'Không tải được {n} kết quả; các kết quả khác vẫn hiện bên dưới.',
   'search.error.lead': 'Không tải được bộ tìm kiếm. Bạn vẫn có thể tra cứu không cần tìm kiếm:',

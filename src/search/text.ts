@@ -14,6 +14,13 @@ import { fold } from '../core/fold';
 /** The longest query, in characters; the rest is cut, with a note (and the URL keeps the same). */
 export const QUERY_MAX = 200;
 
+/**
+ * The fewest characters a query typed into a search box has before it is searched as
+ * the reader types: one letter starts half the report's words, and searching them would
+ * hold up the next keystroke. Enter, or a link, searches a shorter query.
+ */
+export const MIN_CHARS = 2;
+
 /** Control (Cc), format (Cf: bidi overrides, zero-width characters), surrogates, private use and unassigned. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu;
 

@@ -174,6 +174,44 @@ describe('the search page', () => {
     });
   });
 
+  it('waits for a second character while the reader types, and searches one character on Enter or from the URL', async () => {
+    await withPage(chromium.browser, '/tim-kiem/', async ({ page, problems }) => {
+      const box = page.locator('#tim-kiem-q');
+      const status = page.locator('[data-search-status]');
+      const searches = () => page.evaluate(() => document.documentElement.dataset.searchPagefindSearches ?? '0');
+      const hint = 'Gõ ít nhất 2 ký tự để xem kết quả, hoặc nhấn Enter để tìm “x”.';
+      await box.focus();
+      await page.keyboard.type('x');
+      await waitForResults(page, 'x');
+      // A one-letter query typed: a hint, no results, and no search run for it.
+      expect(await status.textContent()).toBe(hint);
+      expect(await page.locator('li.result').count()).toBe(0);
+      expect(await searches()).toBe('0');
+      // The URL keeps in step all the same.
+      await expect.poll(() => new URL(page.url()).search, SOON).toBe('?q=x');
+      // Enter searches it.
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('li.result').length > 0);
+      await waitForResults(page, 'x');
+      expect(await status.textContent()).toContain('“x”');
+      expect(await status.textContent()).not.toBe(hint);
+      expect(Number(await searches())).toBeGreaterThan(0);
+      // A second letter searches as the reader types; taking it away again shows the hint.
+      await page.keyboard.type('i');
+      await waitForResults(page, 'xi');
+      expect((await shown(page)).ids[0]).toBe('fn-7');
+      await page.keyboard.press('Backspace');
+      await waitForResults(page, 'x');
+      expect(await page.locator('li.result').count()).toBe(0);
+      expect(await status.textContent()).toBe(hint);
+      expect(problems).toEqual([]);
+    });
+    // From the URL (a link, a bookmark), one character is searched.
+    const fromUrl = await search('x');
+    expect(fromUrl.ids.length).toBeGreaterThan(0);
+    expect(fromUrl.status).toContain('“x”');
+  });
+
   it('once warm, fetches none of its files for the next queries, and searches Pagefind only for words not searched before', async () => {
     await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
       await waitForResults(page, 'xi mang');

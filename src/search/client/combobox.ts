@@ -9,14 +9,12 @@
  * that the next queries answer without a download.
  */
 import { resultUrl, searchPageUrl } from '../url';
-import { normaliseQuery, queryKind } from '../text';
+import { MIN_CHARS, normaliseQuery, queryKind } from '../text';
 import { prefetch, present, search, StaleSearch, warmUp } from './engine';
 import { appendSegments, fill, label } from './render';
 
 /** Results in the list. */
 export const SUGGESTIONS = 5;
-/** Characters typed before the list shows. */
-export const MIN_CHARS = 2;
 /** Once the reader has paused this long (ms) after results, the rest of the index loads for the next queries. */
 const WARM_AFTER = 1500;
 

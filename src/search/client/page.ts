@@ -1,6 +1,7 @@
 /**
  * The search page (/tim-kiem/): reads what to search from the URL (?q=, ?pham-vi=,
- * ?chi-chu-thich=1), searches as the reader types, keeps the URL in step, and shows
+ * ?chi-chu-thich=1), searches as the reader types (from MIN_CHARS characters: a shorter
+ * query typed says so, and Enter searches it), keeps the URL in step, and shows
  * one ranked list where footnotes and paragraphs compete (src/search/score.ts); the
  * scope and "Chỉ tìm trong chú thích" filter it. The results container tells tests and
  * the benchmark where it stands: data-state="loading" | "done" | "error", and
@@ -9,7 +10,7 @@
 import { t } from '../../i18n/vi';
 import { scopeFilters } from '../results';
 import { readSearchState, resultUrl, searchPageUrl, type SearchState } from '../url';
-import { normaliseQuery, queryKind, QUERY_MAX } from '../text';
+import { MIN_CHARS, normaliseQuery, queryKind, QUERY_MAX } from '../text';
 import { KIND_FOOTNOTE } from '../types';
 import { loadLexicon, loadPagefind, present, search, StaleSearch, warmUp, type Ranked, type Shown } from './engine';
 import { appendSegments, label, loadFailure } from './render';
@@ -92,7 +93,8 @@ function setNote(el: Elements, notes: string[]) {
 /** The scope's values by group: the options do not change, so they are read once. */
 let scopeValues: { part: string[]; chapter: string[] } | null = null;
 
-async function run(el: Elements, state: SearchState, truncated: boolean) {
+/** `typing`: the query comes from a keystroke in the box (not Enter, a filter or the URL): a query shorter than MIN_CHARS waits for more. */
+async function run(el: Elements, state: SearchState, truncated: boolean, typing = false) {
   const mine = ++generation;
   const stale = () => mine !== generation;
   const query = state.query;
@@ -100,10 +102,17 @@ async function run(el: Elements, state: SearchState, truncated: boolean) {
   const notes = truncated ? [t('search.note.truncated', { max: QUERY_MAX })] : [];
   setNote(el, notes);
   const kind = queryKind(query);
-  if (kind !== 'words') {
+  const short = kind === 'words' && typing && [...query].length < MIN_CHARS;
+  if (kind !== 'words' || short) {
     el.results.replaceChildren();
-    el.status.textContent = kind === 'empty' ? t('search.status.empty') : t('search.status.punctuation', { query });
+    el.status.textContent =
+      kind === 'empty'
+        ? t('search.status.empty')
+        : kind === 'punctuation'
+          ? t('search.status.punctuation', { query })
+          : t('search.status.short', { min: MIN_CHARS, query });
     el.results.dataset.state = 'done';
+    el.results.removeAttribute('aria-busy');
     return;
   }
   el.results.dataset.state = 'loading';
@@ -223,14 +232,14 @@ export function initSearchPage() {
     if (url !== null && url !== location.pathname + location.search) history.replaceState(history.state, '', url);
     url = null;
   };
-  const update = (delay: number) => {
+  const update = (delay: number, typing = false) => {
     clearTimeout(timer);
     const go = () => {
       const typed = normaliseQuery(el.input.value);
       const state: SearchState = { query: typed.text, scope: el.scope.value, footnotesOnly: el.footnotesOnly.checked };
       if (url === null) whenIdle(replaceUrl);
       url = searchPageUrl(state);
-      void run(el, state, typed.truncated);
+      void run(el, state, typed.truncated, typing);
     };
     if (delay > 0) timer = setTimeout(go, delay);
     else go();
@@ -239,7 +248,7 @@ export function initSearchPage() {
     event.preventDefault();
     update(0);
   });
-  el.input.addEventListener('input', () => update(TYPING_PAUSE));
+  el.input.addEventListener('input', () => update(TYPING_PAUSE, true));
   el.scope.addEventListener('change', () => update(0));
   el.footnotesOnly.addEventListener('change', () => update(0));
   el.form.addEventListener('keydown', (event) => onKeydown(el, event));
