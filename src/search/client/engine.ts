@@ -7,11 +7,12 @@
  * its own result and nothing else.
  *
  * Warm queries (what a reader types next) stay fast: each Pagefind search is kept, by
- * term, filters and exact marks, so that a query typed letter by letter searches only its
- * newest word; the words of a query are searched together, not one after another; a
- * search that a newer query has replaced stops at its next step; and once a session is
- * warm, the text of every record is at hand (/search-data/fragments.json, one download
- * after the first results), so that showing a result fetches nothing.
+ * term, filters and exact marks, and so are a word's hits made from them (the scorer keeps
+ * what it works out from those), so that a query typed letter by letter searches and ranks
+ * afresh only its newest word; the words of a query are searched together, not one after
+ * another; a search that a newer query has replaced stops at its next step; and once a
+ * session is warm, the text of every record is at hand (/search-data/fragments.json, one
+ * download after the first results), so that showing a result fetches nothing.
  */
 import { alternatives, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
