@@ -2,7 +2,8 @@
  * The production server (`npm run serve:prod`: Debian's nginx with deploy/nginx.conf,
  * src/site/node/nginx.ts) on the built site, over HTTP:
  * - the build wrote x.br and x.gz next to each text file, and the server sends them by
- *   Accept-Encoding (brotli first), the same bytes once decoded;
+ *   Accept-Encoding (brotli first), the same bytes once decoded; Pagefind's files, gzip
+ *   already, go as they are with Content-Encoding: gzip, for the browser to inflate;
  * - every response carries the CSP (the pages' policy and frame-ancestors 'none'),
  *   nosniff, Referrer-Policy and Permissions-Policy; /_astro/ is cached a year,
  *   immutable; the pages, the search index entry and the service worker are revalidated;
@@ -18,7 +19,7 @@ import { join, relative, sep } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { builtPolicy, freePort, startNginx, type RunningNginx } from '../../src/site/node/nginx';
-import { headerPolicy, headersFile, IMMUTABLE, NO_CACHE, PERMISSIONS_POLICY, REFERRER_POLICY } from '../../src/site/headers';
+import { headerPolicy, headersFile, IMMUTABLE, NO_CACHE, PAGEFIND_GZIP, PERMISSIONS_POLICY, REFERRER_POLICY } from '../../src/site/headers';
 import { TEXT_EXTENSIONS } from '../../src/site/node/production';
 import { watchedPage } from '../support/browser';
 import { useBrowser } from '../support/e2e';
@@ -86,6 +87,26 @@ describe('the production server', () => {
     const plain = await get(url, 'identity');
     expect(plain.encoding).toBe(null);
     expect(plain.body.equals(html)).toBe(true);
+  });
+
+  it("sends Pagefind's binary files, gzip already, as gzip to a client that takes it, and as they are to one that does not", async () => {
+    const binary = files.filter((f) => f.startsWith('pagefind/') && !/\.(?:js|json|br|gz)$/u.test(f));
+    // Every one of them is named by PAGEFIND_GZIP, and nothing else is.
+    expect(binary.filter((f) => !PAGEFIND_GZIP.test(`/${f}`))).toEqual([]);
+    expect(files.filter((f) => PAGEFIND_GZIP.test(`/${f}`))).toEqual(binary);
+    const sample = ['.pagefind', '.pf_meta', '.pf_index', '.pf_fragment'].map((ext) => binary.find((f) => f.endsWith(ext))!);
+    for (const f of sample) {
+      const stored = readFileSync(join(DIST, f));
+      const gzip = await get(`/${f}`, 'gzip, deflate, br');
+      expect({ f, status: gzip.status, encoding: gzip.encoding, vary: gzip.headers.get('vary') }).toEqual({ f, status: 200, encoding: 'gzip', vary: 'Accept-Encoding' });
+      // As the browser gets it: inflated, starting with the signature Pagefind's script looks for before it inflates anything itself.
+      expect(gzip.body.equals(gunzipSync(stored)), f).toBe(true);
+      expect(gzip.body.subarray(0, 12).toString('latin1')).toBe('pagefind_dcd');
+      expect(gzip.headers.get('content-security-policy')).toBe(headerPolicy(builtPolicy(DIST)));
+      const plain = await get(`/${f}`, 'identity');
+      expect(plain.encoding).toBe(null);
+      expect(plain.body.equals(stored), f).toBe(true);
+    }
   });
 
   it('sends the security headers on pages, assets, the search index and the 404 page', async () => {

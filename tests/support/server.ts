@@ -1,13 +1,14 @@
 /**
  * A minimal static file server for the built site (dist/), for the end-to-end tests
  * and the benchmarks: loopback only, an ephemeral port, index.html for folders,
- * dist/404.html (status 404) for anything else, hashed assets cacheable for a year.
+ * dist/404.html (status 404) for anything else, hashed assets cacheable for a year,
+ * Pagefind's gzip files sent with Content-Encoding: gzip.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { HASHED_DIR, IMMUTABLE } from '../../src/site/headers.ts';
+import { HASHED_DIR, IMMUTABLE, PAGEFIND_GZIP } from '../../src/site/headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,7 +59,9 @@ export function serve(root = resolve('dist'), port = 0): Promise<RunningServer> 
     // Hashed assets are cached for good, as in production (src/site/headers.ts): a file that
     // two parts of a page fetch (the page and its chart worker, the fonts) comes over the wire once.
     const cache = file && path.startsWith(HASHED_DIR) ? { 'cache-control': IMMUTABLE } : {};
-    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', ...cache });
+    // Pagefind's gzip files go as they are, to be inflated by the browser (as nginx does, deploy/nginx.conf).
+    const gzip = file && PAGEFIND_GZIP.test(path.split('?')[0]) && /\bgzip\b/iu.test(String(req.headers['accept-encoding'] ?? '')) ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {};
+    res.writeHead(file ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', ...cache, ...gzip });
     createReadStream(target).pipe(res);
   });
   return new Promise((ok) => {

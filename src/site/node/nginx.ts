@@ -3,7 +3,8 @@
  * `npm run serve:prod` (src/site/node/serve-prod.ts), the end-to-end tests and the bench.
  * The config's @…@ values are filled in here: the port and address, the site's folder,
  * a temporary folder for nginx's pid and temporary files, the security headers of
- * src/site/headers.ts with the CSP the build put in the pages, and the brotli module.
+ * src/site/headers.ts with the CSP the build put in the pages, the paths of Pagefind's gzip
+ * files (PAGEFIND_GZIP), and the brotli module.
  * `node src/site/node/nginx.ts --print [dist]` prints the filled-in config.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,7 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { nginxSecurityHeaders } from '../headers.ts';
+import { nginxSecurityHeaders, PAGEFIND_GZIP } from '../headers.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const TEMPLATE = join(ROOT, 'deploy/nginx.conf');
@@ -52,6 +53,7 @@ export function nginxConfig(options: Required<NginxOptions>, runtime: string, br
     HOST: options.host,
     PORT: String(options.port),
     ROOT: resolve(options.dist),
+    PAGEFIND_GZIP: PAGEFIND_GZIP.source,
   };
   return readFileSync(TEMPLATE, 'utf8').replace(/@([A-Z_]+)@/gu, (whole, name: string) => {
     if (!(name in values)) throw new Error(`${TEMPLATE}: unknown placeholder ${whole}`);
