@@ -19,6 +19,8 @@ const PAGED_EDITION = /^\/ban-in\//u;
 let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
+/** Whether the service worker was registered when the page had just loaded. */
+let registeredAtLoad: boolean;
 
 beforeAll(async () => {
   context = await chromium.browser.newContext({ serviceWorkers: 'allow', viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
@@ -29,6 +31,7 @@ beforeAll(async () => {
   });
   // The one visit, online.
   await page.goto(url('/phan-thu-nhat/i-1-linh-vuc-kinh-te/'));
+  registeredAtLoad = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r !== undefined));
   await page.locator('.offline-status').getByText(t('offline.saved')).waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
@@ -36,6 +39,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await context?.close();
+});
+
+describe('the first visit', () => {
+  it('saves the site only once the page has settled: nothing is registered when the page has just loaded', () => {
+    expect(registeredAtLoad).toBe(false);
+  });
 });
 
 describe('after one visit, with the network off', () => {

@@ -1,5 +1,6 @@
 /**
- * Registers the service worker (/sw.js, scope "/") once the page has loaded, and keeps the
+ * Registers the service worker (/sw.js, scope "/") a few seconds after the page has loaded
+ * (SETTLE_MS), and keeps the
  * reader told, in the footer's status line (src/offline/OfflineStatus.astro):
  * - "Đang lưu để đọc ngoại tuyến…" while the first copy is being saved;
  * - "Đã lưu để đọc ngoại tuyến" once the site is saved;
@@ -7,6 +8,9 @@
  *   pressing it lets the new build take over and reloads the page, so that a page never
  *   mixes two builds.
  */
+/** How long after the load event the service worker is registered, in ms. */
+export const SETTLE_MS = 5000;
+
 let ready = false;
 
 function show(status: HTMLElement, state: 'saving' | 'saved' | 'update') {
@@ -59,9 +63,11 @@ export function registerServiceWorker() {
       // No offline copy (e.g. service workers blocked): the site works online as before.
     }
   };
-  // After the page has loaded and gone idle: the first install fetches the whole site,
-  // which should not compete with the page the reader has just opened.
-  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void start(), { timeout: 3000 }) : setTimeout(() => void start(), 500));
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  // SETTLE_MS after the page has loaded, then when the browser is idle: the first install
+  // fetches the whole site (about 3 MB), which should not compete with the page the reader
+  // has just opened, nor with the first things they do on it.
+  const whenIdle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void start(), { timeout: 3000 }) : void start());
+  const later = () => setTimeout(whenIdle, SETTLE_MS);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }

@@ -3,7 +3,7 @@
  * src/offline/node/service-worker.ts writes it to dist/sw.js after the build, filling in
  * the precache list that workbox-build's getManifest() makes of every file of dist/ (pages,
  * CSS, JS, fonts, the Pagefind index, the CSV and JSON downloads, icons) and the build's id.
- * - install: the build's files are fetched afresh into a cache of its own, "bao-cao-<build>";
+ * - install: the build's files are fetched afresh, BATCH at a time, into a cache of its own, "bao-cao-<build>";
  *   the first time, it takes over at once; when it replaces an earlier build it waits for the
  *   reader, whose pages offer "Đã có bản cập nhật — tải lại" (src/offline/client/register.ts);
  * - activate: the caches of every other build are deleted: the site is replaced as a whole;
@@ -13,6 +13,8 @@
 const BUILD = '__BUILD_ID__';
 const MANIFEST = self.__WB_MANIFEST;
 const PREFIX = 'bao-cao-';
+/** Files fetched at once while installing. */
+const BATCH = 6;
 const CACHE = PREFIX + BUILD;
 const URLS = new Set(MANIFEST.map((entry) => entry.url));
 
@@ -20,7 +22,11 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      await cache.addAll(MANIFEST.map((entry) => new Request(entry.url, { cache: 'reload' })));
+      // A few files at a time, not the whole site at once: the page being read keeps its share
+      // of the network and of the CPU. A file that cannot be fetched fails the install.
+      for (let i = 0; i < MANIFEST.length; i += BATCH) {
+        await cache.addAll(MANIFEST.slice(i, i + BATCH).map((entry) => new Request(entry.url, { cache: 'reload' })));
+      }
       if (!self.registration.active) await self.skipWaiting();
     })(),
   );
