@@ -8,7 +8,7 @@
  * inside "đầu tư công".
  */
 import type { Alternative, QueryWord } from './query';
-import { withinOneEdit } from './query';
+import { MIN_PREFIX, withinOneEdit } from './query';
 import { tokens, type Token } from './text';
 
 export interface Range {
@@ -20,7 +20,7 @@ type Level = 'whole' | 'prefix' | 'typo';
 
 function matches(t: Token, w: QueryWord, level: Level): boolean {
   if (level === 'whole') return t.folded === w.folded;
-  if (level === 'prefix') return w.folded.length >= 2 && t.folded.startsWith(w.folded);
+  if (level === 'prefix') return w.folded.length >= MIN_PREFIX && t.folded.startsWith(w.folded);
   return w.folded.length >= 4 && withinOneEdit(t.folded, w.folded);
 }
 

@@ -83,6 +83,32 @@ export function alternatives(text: string, abbreviations: Abbreviations): Altern
   return out;
 }
 
+/** Where `w` is, or would be, in the (sorted) lexicon. */
+function lowerBound(lexicon: readonly string[], w: string): number {
+  let lo = 0;
+  let hi = lexicon.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lexicon[mid] < w) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether some word of the (sorted) lexicon starts with `w`. */
+export function startsAWord(lexicon: readonly string[], w: string): boolean {
+  const at = lowerBound(lexicon, w);
+  return at < lexicon.length && lexicon[at].startsWith(w);
+}
+
+/** Whether `w` is a word of the (sorted) lexicon. */
+export function isAWord(lexicon: readonly string[], w: string): boolean {
+  return lexicon[lowerBound(lexicon, w)] === w;
+}
+
+/** The fewest letters a word has to match as the start of longer words (the engine and the highlighter). */
+export const MIN_PREFIX = 2;
+
 /** Optimal-string-alignment distance ≤ 1: one letter added, dropped, changed, or two swapped. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;

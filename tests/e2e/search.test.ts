@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { passageOfHref } from '../search/judge';
 import { axeViolations, describeViolations, SOON, useBrowser, withPage } from '../support/e2e';
@@ -514,27 +514,41 @@ function gzipBytes(path: string): number {
 }
 
 describe('the first query from a chapter page', () => {
+  /** The files a first query fetched before its results were shown (the rest of the index loads after), and their bytes as served. */
+  async function firstQuery(page: Page, type: (box: Locator) => Promise<void>) {
+    const before = new Set(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)));
+    await type(page.locator('#site-search-q'));
+    await page.waitForFunction(() => {
+      const l = document.querySelector<HTMLElement>('#site-search-list');
+      return l?.dataset.query === 'dau tu cong' && l.dataset.state === 'done';
+    });
+    const fetched = (
+      await page.evaluate(() => {
+        const shownAt = performance.getEntriesByName('suggest-rendered')[0]?.startTime ?? Infinity;
+        return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.responseEnd <= shownAt).map((e) => e.name);
+      })
+    )
+      .filter((n) => !before.has(n))
+      .map((n) => new URL(n).pathname)
+      .filter((p) => /^\/(pagefind|search-data)\/|^\/_astro\/(combobox|engine|render)\./u.test(p));
+    return { fetched, bytes: fetched.reduce((sum, p) => sum + gzipBytes(p), 0) };
+  }
+
   it('fetches at most 120 KB gzip in total, Pagefind’s files included', async () => {
     await withPage(chromium.browser, I1, async ({ page }) => {
-      const before = new Set(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)));
-      // The query arrives whole (one input event): the bytes of one query, not of each prefix typed.
-      await page.locator('#site-search-q').fill('dau tu cong');
-      await page.waitForFunction(() => {
-        const l = document.querySelector<HTMLElement>('#site-search-list');
-        return l?.dataset.query === 'dau tu cong' && l.dataset.state === 'done';
-      });
-      // What the first results needed: fetched before they were shown (the rest of the index loads after).
-      const fetched = (
-        await page.evaluate(() => {
-          const shownAt = performance.getEntriesByName('suggest-rendered')[0]?.startTime ?? Infinity;
-          return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.responseEnd <= shownAt).map((e) => e.name);
-        })
-      )
-        .filter((n) => !before.has(n))
-        .map((n) => new URL(n).pathname)
-        .filter((p) => /^\/(pagefind|search-data)\/|^\/_astro\/(combobox|engine|render)\./u.test(p));
+      // The query arrives whole (one input event).
+      const { fetched, bytes } = await firstQuery(page, (box) => box.fill('dau tu cong'));
       expect(fetched.some((p) => p.startsWith('/pagefind/wasm'))).toBe(true);
-      const bytes = fetched.reduce((sum, p) => sum + gzipBytes(p), 0);
+      expect(bytes, fetched.join('\n')).toBeLessThanOrEqual(120 * 1024);
+    });
+  }, 120_000);
+
+  it('fetches at most 120 KB typed key by key too: a word being typed ("t" of "dau t") fetches no index chunk of its own', async () => {
+    await withPage(chromium.browser, I1, async ({ page }) => {
+      const { fetched, bytes } = await firstQuery(page, async (box) => {
+        await box.focus();
+        await page.keyboard.type('dau tu cong', { delay: 80 });
+      });
       expect(bytes, fetched.join('\n')).toBeLessThanOrEqual(120 * 1024);
     });
   }, 120_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternatives, typoCandidates, withinOneEdit } from '../../src/search/query';
+import { alternatives, isAWord, startsAWord, typoCandidates, withinOneEdit } from '../../src/search/query';
 import { minimalSpan, phraseStats, rank, type AlternativeHits, type WordHits } from '../../src/search/score';
 import { bestSentence, markRanges } from '../../src/search/highlight';
 
@@ -81,6 +81,18 @@ describe('alternatives', () => {
       ['dau', 'đầu', true],
       ['tu', 'tư', true],
     ]);
+  });
+});
+
+describe('the lexicon', () => {
+  const lexicon = ['cong', 'cuong', 'dau', 'tu', 'tuyen'];
+  it('tells a word of the report from a word being typed', () => {
+    expect(['tu', 'dau', 'cong', 'tuyen'].filter((w) => isAWord(lexicon, w))).toEqual(['tu', 'dau', 'cong', 'tuyen']);
+    expect(['t', 'tuy', 'c', 'a', 'zz', ''].filter((w) => isAWord(lexicon, w))).toEqual([]);
+  });
+  it('knows which words a beginning starts', () => {
+    expect(['t', 'tuy', 'c', 'cu', 'd', 'dau'].every((w) => startsAWord(lexicon, w))).toBe(true);
+    expect(['a', 'tx', 'dauz', 'zz'].some((w) => startsAWord(lexicon, w))).toBe(false);
   });
 });
 

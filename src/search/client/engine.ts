@@ -14,7 +14,7 @@
  * session is warm, the text of every record is at hand (/search-data/fragments.json, one
  * download after the first results), so that showing a result fetches nothing.
  */
-import { alternatives, typoCandidates, type Alternative, type QueryWord } from '../query';
+import { alternatives, isAWord, MIN_PREFIX, startsAWord, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
 import { bestSentence, markRanges, sentencesOf, type Range, type Segment } from '../highlight';
 import { decodeD, encodeD, tokens, type Token } from '../text';
@@ -181,18 +181,6 @@ const toMap = (rs: PagefindResult[]) => new Map(rs.map((r) => [r.id, r.words]));
 /** Pagefind's term for a word: quotes and backslashes would change its meaning. */
 const term = (w: string) => w.replace(/["\\]/gu, '');
 
-/** Whether some word of the (sorted) lexicon starts with `w`. */
-export function startsAWord(lexicon: readonly string[], w: string): boolean {
-  let lo = 0;
-  let hi = lexicon.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lexicon[mid] < w) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < lexicon.length && lexicon[lo].startsWith(w);
-}
-
 /** A word's folded matches: whole words, words it starts, and (when neither) one-letter typos. */
 interface FoldedHits {
   whole: PagefindResult[];
@@ -217,11 +205,15 @@ const keptFolded = new Map<string, Promise<FoldedHits>>();
 async function searchFolded(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[], typed: boolean): Promise<FoldedHits> {
   const number = /\d/u.test(w.folded);
   // Pagefind's plain search matches the words a term starts, but falls back to ever shorter
-  // prefixes when none does: only a term that starts a word of the report is searched plain.
+  // prefixes when none does: only a term that starts a word of the report is searched plain,
+  // and only from MIN_PREFIX letters (one letter starts a good part of the report's words,
+  // and the highlighter marks no shorter prefix). Only a word of the report is searched
+  // whole: a word being typed ("t" of "dau t") would find nothing, and fetch the index
+  // chunk where it would stand. The lexicon holds every word of the index but numbers.
   const known = !number && startsAWord(lexicon, w.folded);
   const [whole, plain] = await Promise.all([
-    number || known ? find(pf, `"${term(w.folded)}"`, filters) : [],
-    known && typed ? find(pf, term(w.folded), filters) : null,
+    number || (known && isAWord(lexicon, w.folded)) ? find(pf, `"${term(w.folded)}"`, filters) : [],
+    known && typed && w.folded.length >= MIN_PREFIX ? find(pf, term(w.folded), filters) : null,
   ]);
   let typo: PagefindResult[] = [];
   if ((plain ?? whole).length === 0 && !number && typed) {
