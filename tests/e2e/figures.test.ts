@@ -57,6 +57,24 @@ async function canvasPixels(page: Page, id: string, colours: string[]) {
   return { total: info.width * info.height, painted, near };
 }
 
+/**
+ * What the canvas shows once it shows the chart: the page's canvas gets the worker's frame
+ * from the compositor, a frame or so after the worker has drawn it.
+ */
+async function chartPixels(page: Page, id: string, colours: string[]) {
+  let pixels: Awaited<ReturnType<typeof canvasPixels>> | undefined;
+  await expect
+    .poll(
+      async () => {
+        pixels = await canvasPixels(page, id, colours);
+        return pixels.painted / pixels.total;
+      },
+      { timeout: 5_000 },
+    )
+    .toBeGreaterThan(0.03);
+  return pixels!;
+}
+
 /** The rows of a chart's table as the page shows them: header cell, then each cell's text and data-value. */
 function tableRows(page: Page, id: string) {
   return page.locator(`#${chartAnchor(id)} table`).evaluate((table) => ({
@@ -125,7 +143,7 @@ describe('the "Số liệu" page', () => {
       async ({ page, problems }) => {
         await drawn(page, id);
         const colours = chart.payload.series.map((s) => seriesStyle(s.style).color);
-        const pixels = await canvasPixels(page, id, colours);
+        const pixels = await chartPixels(page, id, colours);
         expect(pixels.painted / pixels.total, 'share of painted pixels').toBeGreaterThan(0.03);
         pixels.near.forEach((n, k) => expect(n, `pixels of series "${chart.payload.series[k].label}"`).toBeGreaterThan(40));
         expect(problems).toEqual([]);
@@ -318,7 +336,7 @@ describe('the charts in the chapters', () => {
       async ({ page, problems }) => {
         expect(await page.locator(`article #${chartAnchor(id)}`).count()).toBe(1);
         await drawn(page, id);
-        const pixels = await canvasPixels(page, id, chart.payload.series.map((s) => seriesStyle(s.style).color));
+        const pixels = await chartPixels(page, id, chart.payload.series.map((s) => seriesStyle(s.style).color));
         expect(pixels.painted / pixels.total).toBeGreaterThan(0.03);
         expect((await tableRows(page, id)).rows).toEqual(expectedRows(chart));
         expect(problems).toEqual([]);

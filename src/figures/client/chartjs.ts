@@ -75,6 +75,16 @@ export function makeFill(style: SeriesStyle, ratio: number): string | CanvasPatt
 
 const post = (message: FromWorker) => scope.postMessage(message);
 
+/**
+ * Runs `then` once what was drawn on the OffscreenCanvas has been committed to the page's
+ * canvas: a worker's canvas commits its frame when the worker's animation frame comes, so a
+ * "drawn" sent at once could reach the page before the chart shows.
+ */
+function afterCommit(then: () => void) {
+  if (typeof scope.requestAnimationFrame === 'function') scope.requestAnimationFrame(() => then());
+  else setTimeout(then, 0);
+}
+
 async function handle(message: ToWorker) {
   if (message.type === 'draw') {
     const { id, canvas, payload, width, height, ratio } = message;
@@ -90,7 +100,7 @@ async function handle(message: ToWorker) {
       fontSize: message.fontSize,
       fontFamily: FAMILY,
       narrow: message.narrow,
-      onDrawn: () => post({ type: 'drawn', id }),
+      onDrawn: () => afterCommit(() => post({ type: 'drawn', id })),
     });
     config.options = { ...config.options, responsive: false, devicePixelRatio: ratio };
     charts.set(id, new Chart(canvas as unknown as HTMLCanvasElement, config as never));
