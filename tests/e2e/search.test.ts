@@ -454,6 +454,40 @@ describe('the header search box', () => {
     });
   }, 180_000);
 
+  it.each([
+    { width: 1280, height: 800, drawer: false },
+    { width: 1024, height: 768, drawer: false },
+    { width: 800, height: 1000, drawer: true },
+    { width: 390, height: 844, drawer: true },
+    { width: 320, height: 640, drawer: true },
+  ])('shows its list within the window at $width px', async ({ width, height, drawer }) => {
+    await withPage(
+      chromium.browser,
+      I1,
+      async ({ page }) => {
+        // Below 64rem the box is in the menu drawer, which takes the focus when it opens.
+        if (drawer) {
+          await page.locator('button[data-drawer="drawer-menu"]').click();
+          await page.waitForFunction(() => document.querySelector('#drawer-menu')?.contains(document.activeElement));
+        }
+        await page.locator('#site-search-q').focus();
+        await page.keyboard.type('xi mang');
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('#site-search-list')?.dataset.state === 'done');
+        const list = (await page.locator('#site-search-list').boundingBox())!;
+        const box = (await page.locator('#site-search-q').boundingBox())!;
+        expect(list.x).toBeGreaterThanOrEqual(0);
+        expect(list.x + list.width).toBeLessThanOrEqual(width);
+        // The box and its button are within the window too.
+        const form = (await page.locator('#site-search-q').evaluate((i) => i.closest('form')!.getBoundingClientRect().toJSON())) as DOMRect;
+        expect(form.right).toBeLessThanOrEqual(width);
+        // Under the box, from its left edge.
+        expect(Math.abs(list.x - box.x)).toBeLessThan(4);
+        expect(list.y).toBeGreaterThanOrEqual(box.y + box.height);
+      },
+      { viewport: { width, height } },
+    );
+  });
+
   it('is focused by "/" and by Ctrl+K', async () => {
     await withPage(chromium.browser, I1, async ({ page }) => {
       await page.keyboard.press('/');
