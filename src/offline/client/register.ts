@@ -1,7 +1,7 @@
 /**
  * Registers the service worker (/sw.js, scope "/") a few seconds after the page has loaded
- * (SETTLE_MS), and keeps the
- * reader told, in the footer's status line (src/offline/OfflineStatus.astro):
+ * (SETTLE_MS), and keeps the reader told, in the footer's status line
+ * (src/offline/OfflineStatus.astro):
  * - "Đang lưu để đọc ngoại tuyến…" while the first copy is being saved;
  * - "Đã lưu để đọc ngoại tuyến" once the site is saved;
  * - "Đã có bản cập nhật — tải lại" (a button) when a newer build has been saved and waits:
