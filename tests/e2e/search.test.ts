@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { passageOfHref } from '../search/judge';
-import { axeViolations, describeViolations, SOON, useBrowser, withPage } from '../support/e2e';
+import { axeViolations, describeViolations, SOON, url, useBrowser, withPage } from '../support/e2e';
 import { DIST } from '../support/site';
 
 const chromium = useBrowser();
@@ -395,11 +395,28 @@ describe('the header search box', () => {
   it('loads no search code or index on a chapter page before the box gets focus, then loads it', async () => {
     await withPage(chromium.browser, I1, async ({ page }) => {
       const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-      expect((await loaded()).filter((p) => p.startsWith('/pagefind/') || p.startsWith('/search-data/') || /combobox|engine|landing/u.test(p))).toEqual([]);
+      expect((await loaded()).filter((p) => p.startsWith('/pagefind/') || p.startsWith('/search-data/') || /combobox|engine|landing|segmenter/u.test(p))).toEqual([]);
+      expect(page.workers()).toEqual([]);
+      // With the answers-as-you-type script, a worker that loads the text-segmentation rules.
+      const worker = page.waitForEvent('worker');
       await page.locator('#site-search-q').focus();
+      expect((await worker).url()).toMatch(/\/_astro\/segmenter-worker\.[\w-]+\.js$/u);
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/pagefind.js')));
       expect((await loaded()).some((p) => /combobox/u.test(p))).toBe(true);
     });
+  });
+
+  it('loads the text-segmentation rules in a worker on the search page at once', async () => {
+    const context = await chromium.browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const workers: string[] = [];
+      page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+      await page.goto(url('/tim-kiem/'), { waitUntil: 'load' });
+      await expect.poll(() => workers, SOON).toEqual([expect.stringMatching(/^\/_astro\/segmenter-worker\.[\w-]+\.js$/u)]);
+    } finally {
+      await context.close();
+    }
   });
 
   it('shows the 5 best results after 2 characters, as an ARIA combobox, with “Xem tất cả”', async () => {

@@ -3,6 +3,8 @@
  * Ctrl+K (⌘K) focus the search box; the header box's answers-as-you-type script
  * (combobox.ts) loads when the box gets focus, never before, and starts fetching the
  * search engine; a page opened from a search result (?tu-khoa=…) loads the highlighter.
+ * The text-segmentation rules that a first search needs are loaded in a worker at the
+ * same moment (segmenter-worker.ts), on the search page at once.
  */
 
 // The names of src/search/constants.ts, written out so that this script imports
@@ -31,9 +33,21 @@ document.addEventListener('keydown', (event) => {
   box.select();
 });
 
+/** Loads the browser's text-segmentation rules off the main thread (see segmenter-worker.ts). */
+function warmSegmenter(): void {
+  if (typeof Worker === 'undefined' || typeof Intl.Segmenter === 'undefined') return;
+  try {
+    new Worker(new URL('./segmenter-worker.ts', import.meta.url), { type: 'module', name: 'segmenter' });
+  } catch {
+    // Only a head start: without it, the first search loads the rules itself.
+  }
+}
+
 const header = document.querySelector<HTMLInputElement>(`[${SEARCH_INPUT_ATTR}]`);
-if (header && !document.querySelector(`[${PRIMARY_INPUT_ATTR}]`)) {
+if (document.querySelector(`[${PRIMARY_INPUT_ATTR}]`)) warmSegmenter();
+else if (header) {
   const start = () => {
+    warmSegmenter();
     void import('./combobox').then((m) => m.initCombobox(header));
   };
   if (document.activeElement === header) start();
