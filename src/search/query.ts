@@ -106,6 +106,13 @@ export function isAWord(lexicon: readonly string[], w: string): boolean {
   return lexicon[lowerBound(lexicon, w)] === w;
 }
 
+/** Whether some longer word of the (sorted) lexicon starts with `w` ("tu": "tuyen"; "dau": none). */
+export function startsALongerWord(lexicon: readonly string[], w: string): boolean {
+  let at = lowerBound(lexicon, w);
+  if (lexicon[at] === w) at++;
+  return at < lexicon.length && lexicon[at].startsWith(w);
+}
+
 /** The fewest letters a word has to match as the start of longer words (the engine and the highlighter). */
 export const MIN_PREFIX = 2;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternatives, isAWord, startsAWord, typoCandidates, withinOneEdit } from '../../src/search/query';
+import { alternatives, isAWord, startsALongerWord, startsAWord, typoCandidates, withinOneEdit } from '../../src/search/query';
 import { minimalSpan, phraseStats, rank, type AlternativeHits, type WordHits } from '../../src/search/score';
 import { bestSentence, markRanges } from '../../src/search/highlight';
 
@@ -93,6 +93,10 @@ describe('the lexicon', () => {
   it('knows which words a beginning starts', () => {
     expect(['t', 'tuy', 'c', 'cu', 'd', 'dau'].every((w) => startsAWord(lexicon, w))).toBe(true);
     expect(['a', 'tx', 'dauz', 'zz'].some((w) => startsAWord(lexicon, w))).toBe(false);
+  });
+  it('knows which words start a longer one (those are searched whole and as a prefix, the others once)', () => {
+    expect(['tu', 't', 'c', 'cu', 'tuy'].every((w) => startsALongerWord(lexicon, w))).toBe(true);
+    expect(['dau', 'cong', 'cuong', 'tuyen', 'zz', 'a'].some((w) => startsALongerWord(lexicon, w))).toBe(false);
   });
 });
 

@@ -14,7 +14,7 @@
  * session is warm, the text of every record is at hand (/search-data/fragments.json, one
  * download after the first results), so that showing a result fetches nothing.
  */
-import { alternatives, isAWord, MIN_PREFIX, startsAWord, typoCandidates, type Alternative, type QueryWord } from '../query';
+import { alternatives, isAWord, MIN_PREFIX, startsALongerWord, startsAWord, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
 import { bestSentence, markRanges, sentencesOf, type Range, type Segment } from '../highlight';
 import { decodeD, encodeD, tokens, type Token } from '../text';
@@ -211,10 +211,15 @@ async function searchFolded(pf: PagefindInstance, w: QueryWord, filters: Record<
   // whole: a word being typed ("t" of "dau t") would find nothing, and fetch the index
   // chunk where it would stand. The lexicon holds every word of the index but numbers.
   const known = !number && startsAWord(lexicon, w.folded);
-  const [whole, plain] = await Promise.all([
-    number || (known && isAWord(lexicon, w.folded)) ? find(pf, `"${term(w.folded)}"`, filters) : [],
-    known && typed && w.folded.length >= MIN_PREFIX ? find(pf, term(w.folded), filters) : null,
-  ]);
+  const asWhole = number || (known && isAWord(lexicon, w.folded));
+  const asPrefix = known && typed && w.folded.length >= MIN_PREFIX;
+  // A word of the report that starts no longer one ("dau", "cong", not "tu"): its plain
+  // search finds the same records as the whole-word one, with every position (a quoted
+  // search gives only the first), so it is searched once, plain.
+  const alone = asWhole && asPrefix && !startsALongerWord(lexicon, w.folded);
+  const [whole, plain] = alone
+    ? await find(pf, term(w.folded), filters).then((found) => [found, found] as const)
+    : await Promise.all([asWhole ? find(pf, `"${term(w.folded)}"`, filters) : [], asPrefix ? find(pf, term(w.folded), filters) : null]);
   let typo: PagefindResult[] = [];
   if ((plain ?? whole).length === 0 && !number && typed) {
     typo = (await Promise.all(typoCandidates(w.folded, lexicon).map((c) => find(pf, `"${c}"`, filters)))).flat();
