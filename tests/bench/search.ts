@@ -27,6 +27,9 @@
  *   search itself (the keyup that ends keyboard.type() is handled after it) and is
  *   mostly Playwright's polling: each poll is several round trips through the slowed
  *   main thread, and a miss waits 20, 50, then 100 ms.
+ * - the same queries typed as fast as the driver sends keys: how many lists of results
+ *   were drawn (a search whose next keystroke is already waiting is dropped before it is
+ *   drawn), and the longest key event (Event Timing, what INP measures);
  * A build without the header's answers-as-you-type (before issue 11) is measured the way
  * it worked: the query typed in the header, Enter, the search page's results.
  * Results are also written to bench-results/search.json.
@@ -130,6 +133,32 @@ function recordCold(query: string) {
   Object.assign(window, { coldTimes: async () => ({ input, shown: await done }) });
 }
 
+/**
+ * Run in the warm page before the queries typed fast: counts the lists of results drawn
+ * (a search whose next keystroke is already waiting is dropped before it is drawn), and
+ * records the longest key event (Event Timing: from the keystroke to the next paint).
+ */
+function recordFast() {
+  const results = document.querySelector<HTMLElement>('[data-search-results]')!;
+  let drawn = 0;
+  let longest = 0;
+  let since = Infinity;
+  new MutationObserver(() => {
+    if (results.dataset.state === 'done' && results.querySelector('li.result')) drawn++;
+  }).observe(results, { attributes: true, attributeFilter: ['data-state'] });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as PerformanceEventTiming[]) if (e.startTime >= since && /^key/u.test(e.name)) longest = Math.max(longest, e.duration);
+  }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+  Object.assign(window, {
+    fastStart: () => (since = Math.min(since, performance.now())),
+    fastTimes: async () => {
+      // Event entries are delivered after the paint they end with: wait for the frame after.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      return { drawn, longestEventMs: longest };
+    },
+  });
+}
+
 const resultsShown = (q: string) => `[data-search-results][data-state="done"][data-query="${q}"]`;
 
 const server = await serve(DIST);
@@ -139,6 +168,8 @@ type Typing = 'paced' | 'all at once' | 'pasted';
 const TYPINGS: Typing[] = ['paced', 'all at once', 'pasted'];
 const cold: { ms: number; driverMs: number; bytes: number; requests: number; files: string[]; typing: Typing }[] = [];
 const warm: { query: string; ms: number; inDomMs: number; driverMs: number; byEventTiming: boolean }[] = [];
+/** The warm queries typed as fast as the driver sends keys (see recordFast). */
+const fast = { keys: 0, drawn: 0, longestEventMs: 0 };
 let combobox = false;
 try {
   // Cold: each way of typing in COLD_RUNS fresh contexts, the last one also measured warm.
@@ -195,6 +226,17 @@ try {
         );
         warm.push({ query, ms: w.painted - w.keydown, inDomMs: w.inDom - w.keydown, driverMs, byEventTiming: w.byEventTiming });
       }
+      // Typed as fast as the driver sends keys: how many lists of results were drawn, and the longest key event.
+      await page.evaluate(recordFast);
+      for (const query of WARM_QUERIES) {
+        await page.locator('#tim-kiem-q').fill('');
+        await page.locator('#tim-kiem-q').focus();
+        await page.evaluate(() => (window as unknown as { fastStart: () => void }).fastStart());
+        await page.keyboard.type(query);
+        await page.waitForSelector(resultsShown(query), { state: 'attached', timeout: 60_000 });
+        fast.keys += [...query].length;
+      }
+      Object.assign(fast, await page.evaluate(() => (window as unknown as { fastTimes: () => Promise<{ drawn: number; longestEventMs: number }> }).fastTimes()));
     }
     await context.close();
   }
@@ -224,6 +266,7 @@ const summary = {
   driverWarmMedianMs: median(warm.map((w) => w.driverMs)),
   driverWarmMaxMs: Math.max(...warm.map((w) => w.driverMs)),
   warm,
+  fast,
 };
 console.log(`Search benchmark (Chromium, ${DIST}, loopback, CPU slowed ${THROTTLE}×)`);
 console.log(qualityReport(quality).join('\n'));
@@ -238,5 +281,6 @@ console.log(`Warm queries on the search page (last keystroke → results painted
 console.log(`  as the driver sees it (keyboard.type() returned → waitForSelector() found them): median ${ms(summary.driverWarmMedianMs)}, slowest ${ms(summary.driverWarmMaxMs)}`);
 for (const w of warm) console.log(`  ${w.query.padEnd(20)} ${ms(w.ms).padStart(7)}${w.byEventTiming ? ' ' : '*'} (in the DOM ${ms(w.inDomMs)}; driver ${ms(w.driverMs)})`);
 if (warm.some((w) => !w.byEventTiming)) console.log('  * no Event Timing entry: to the end of the first frame after the results');
+console.log(`  typed as fast as the driver sends keys: ${fast.drawn} lists of results drawn for ${fast.keys} keystrokes; longest key event ${ms(fast.longestEventMs)}`);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/search.json', `${JSON.stringify(summary, null, 2)}\n`);

@@ -10,7 +10,7 @@
  */
 import { resultUrl, searchPageUrl } from '../url';
 import { MIN_CHARS, normaliseQuery, queryKind } from '../text';
-import { prefetch, present, search, StaleSearch, warmUp } from './engine';
+import { prefetch, present, search, StaleSearch, warmUp, yieldToInput } from './engine';
 import { appendSegments, fill, label } from './render';
 
 /** Results in the list. */
@@ -80,6 +80,8 @@ export function initCombobox(input: HTMLInputElement): void {
     let items: HTMLLIElement[] = [];
     try {
       const ranked = await search(text, {});
+      // A newer keystroke already waiting replaces these results before they are drawn.
+      await yieldToInput();
       if (mine !== generation) return;
       const shown = await Promise.allSettled(ranked.scored.slice(0, SUGGESTIONS).map((s) => present(ranked, s.id)));
       if (mine !== generation) return;

@@ -124,6 +124,16 @@ export interface Ranked {
   anyPhrase: boolean;
 }
 
+/**
+ * Lets the keystrokes already waiting be handled first (scheduler.yield() puts the rest of
+ * the task ahead of other tasks, but after input): a search or a list of results that a
+ * newer keystroke has replaced is then found stale before it costs anything.
+ */
+export function yieldToInput(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 let queue: Promise<unknown> = Promise.resolve();
 let latest = 0;
 let exactMode = false;
@@ -254,7 +264,10 @@ function wordHits(f: FoldedHits, marked: PagefindResult[] | null): WordHits {
 export function search(query: string, filters: Record<string, string>): Promise<Ranked> {
   const mine = ++latest;
   const run = async (): Promise<Ranked> => {
-    // Searches run one at a time; one still waiting when a newer one comes is skipped.
+    // Searches run one at a time; one still waiting when a newer one comes is skipped, and
+    // so is one whose next keystroke is already waiting.
+    if (mine !== latest) throw new StaleSearch();
+    await yieldToInput();
     if (mine !== latest) throw new StaleSearch();
     const [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
     const stale = () => {

@@ -12,7 +12,7 @@ import { scopeFilters } from '../results';
 import { readSearchState, resultUrl, searchPageUrl, type SearchState } from '../url';
 import { MIN_CHARS, normaliseQuery, queryKind, QUERY_MAX } from '../text';
 import { KIND_FOOTNOTE } from '../types';
-import { loadLexicon, loadPagefind, present, search, StaleSearch, warmUp, type Ranked, type Shown } from './engine';
+import { loadLexicon, loadPagefind, present, search, StaleSearch, warmUp, yieldToInput, type Ranked, type Shown } from './engine';
 import { appendSegments, label, loadFailure } from './render';
 
 /** Results shown at first, and added by "Xem thêm". */
@@ -123,6 +123,8 @@ async function run(el: Elements, state: SearchState, truncated: boolean, typing 
     const filters = scopeFilters(state.scope, scopeValues.part, scopeValues.chapter);
     if (state.footnotesOnly) filters.kind = KIND_FOOTNOTE;
     const ranked = await search(query, filters);
+    // A newer keystroke already waiting replaces these results before they are drawn.
+    await yieldToInput();
     if (stale()) return;
     const list = document.createElement('ol');
     list.className = 'result-list';
