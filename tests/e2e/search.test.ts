@@ -245,6 +245,44 @@ describe('the search page', () => {
     });
   });
 
+  it('draws no list of results that a keystroke already waiting replaces: keys that come in a burst draw few, the last one its own', async () => {
+    await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
+      await waitForResults(page, 'xi mang');
+      await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached' });
+      const expected = (await search('tai nan giao thong')).ids;
+      const box = page.locator('#tim-kiem-q');
+      await box.fill('');
+      await waitForResults(page, '');
+      await box.focus();
+      // Lists of results drawn (each time the results hold one, once the search is done).
+      await page.evaluate(() => {
+        const results = document.querySelector<HTMLElement>('[data-search-results]')!;
+        const w = window as unknown as { drawn: number };
+        w.drawn = 0;
+        new MutationObserver(() => {
+          if (results.dataset.state === 'done' && results.querySelector('li.result')) w.drawn++;
+        }).observe(results, { attributes: true, attributeFilter: ['data-state'] });
+      });
+      // A fast typist's keys come from the system one after another, whether or not the page
+      // has handled the one before; keyboard.type() waits for each. Sent together instead:
+      const query = 'tai nan giao thong';
+      const cdp = await page.context().newCDPSession(page);
+      await Promise.all(
+        [...query].flatMap((key) => [
+          cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key, text: key, unmodifiedText: key }),
+          cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key }),
+        ]),
+      );
+      await waitForResults(page, query);
+      expect((await shown(page)).ids).toEqual(expected);
+      // 17 queries of 2 characters or more were typed; without putting them after the waiting keys, each drew its list.
+      const drawn = await page.evaluate(() => (window as unknown as { drawn: number }).drawn);
+      expect(drawn).toBeGreaterThanOrEqual(1);
+      expect(drawn).toBeLessThanOrEqual(6);
+      expect(problems).toEqual([]);
+    });
+  });
+
   it('moves through the results with the arrow keys, and back to the box with Esc', async () => {
     await withPage(chromium.browser, searchPath('KCN'), async ({ page }) => {
       await waitForResults(page, 'KCN');

@@ -125,11 +125,15 @@ export interface Ranked {
 }
 
 /**
- * Lets the keystrokes already waiting be handled first (scheduler.yield() puts the rest of
- * the task ahead of other tasks, but after input): a search or a list of results that a
- * newer keystroke has replaced is then found stale before it costs anything.
+ * When a keystroke is already waiting (navigator.scheduling.isInputPending(), where the
+ * browser has it), lets it be handled first: scheduler.yield() puts the rest of the task
+ * ahead of other tasks, but after input, so that a search or a list of results that the
+ * keystroke replaces is found stale before it costs anything. With no input waiting, it
+ * goes on at once: giving the turn away for nothing would put the results a frame later.
  */
 export function yieldToInput(): Promise<void> {
+  const scheduling = (navigator as { scheduling?: { isInputPending?: () => boolean } }).scheduling;
+  if (!scheduling?.isInputPending?.()) return Promise.resolve();
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return typeof scheduler?.yield === 'function' ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
