@@ -74,6 +74,8 @@ describe('buildSearchIndex', () => {
     expect(() => readFragment('x.pf_fragment', Buffer.from('nonsense'))).toThrow('search fragments: x.pf_fragment: gzip');
     const noUrl = gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ content: 'a', meta: { w: 'I.1' } })}`));
     expect(() => readFragment('y.pf_fragment', noUrl)).toThrow('search fragments: y.pf_fragment: url: missing');
+    const noWhere = gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url: '/a/#p1-d1', content: 'a', meta: { w: '' } })}`));
+    expect(() => readFragment('z.pf_fragment', noWhere)).toThrow('search fragments: z.pf_fragment: meta.w: missing');
   });
 
   it('fails on a missing chapter page, naming it', async () => {
@@ -105,6 +107,13 @@ describe('readPassages', () => {
     expect(i1.find((p) => p.id === 'p1-i-1-5-1')?.where).toBe('I.1 › 1.5.1');
     expect(d.footnotes.map((f) => f.n)).toEqual(Array.from({ length: 66 }, (_, i) => i + 1));
     expect(d.footnotes.find((f) => f.n === 7)).toMatchObject({ id: 'fn-7', chapter: 'phan-thu-nhat/i-1-linh-vuc-kinh-te', where: 'I.1' });
+  });
+
+  it('says where every passage and footnote stands: the chapter number, or the title of a chapter that has none', () => {
+    const all = [...d.chapters.flatMap((c) => c.passages), ...d.footnotes];
+    expect(all.filter((p) => !p.where).map((p) => p.id)).toEqual([]);
+    expect(d.chapters[0].passages[0].where).toBe('Mở đầu');
+    expect(d.chapters.at(-1)!.passages.at(-1)!.where).toBe('Phần kết');
   });
 
   it('gives every passage a unique id', () => {

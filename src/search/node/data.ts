@@ -37,7 +37,8 @@ export function readPassages(content: ReportContent): SearchPassages {
   const chapters = content.chapters.map((c): ChapterPassages => {
     const ids = new IdAssigner(c.data.part, c.data.section);
     ids.root(c.data.heading);
-    const number = c.data.number ?? c.data.title;
+    // What a result says it is: the chapter's number, or its title when it has none ("Mở đầu").
+    const number = c.data.number || c.data.title;
     let numbering = '';
     const passages: Passage[] = [];
     for (const block of mdxBlocks(c.body)) {

@@ -36,7 +36,7 @@ export function readFragment(file: string, bytes: Buffer): FragmentStore[string]
   if (typeof f.content !== 'string') fail(file, 'content', 'missing');
   const where = f.meta?.w;
   const n = f.meta?.n ?? '';
-  if (typeof where !== 'string') fail(file, 'meta.w', 'missing');
+  if (typeof where !== 'string' || !where) fail(file, 'meta.w', 'missing: a result must say what it is');
   if (typeof n !== 'string') fail(file, 'meta.n', 'not text');
   return [f.url, f.content, where, n];
 }
