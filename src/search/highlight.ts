@@ -5,7 +5,10 @@
  * has it whole, else as the start of a word, else one letter away. A word typed with
  * marks marks only the words with the same marks when the passage has any. Other words
  * that merely fold the same way are never marked: "tu" of "dau tu cong" marks "từ" only
- * inside "đầu tư công".
+ * inside "đầu tư công". A word that only an abbreviation's other form brings ("hội đồng
+ * nhân dân" for "hdnd") marks only itself, whole, as it is searched; and a form found
+ * whole ("HĐND", "BHYT") is marked rather than some words of another ("nhân", or "hiện"
+ * one letter from "hiem").
  */
 import type { Alternative, QueryWord } from './query';
 import { MIN_PREFIX, withinOneEdit } from './query';
@@ -50,11 +53,16 @@ function phraseRanges(toks: Token[], words: QueryWord[], levels: Level[]): Range
 export function markRanges(text: string, alternatives: readonly Alternative[], toks: Token[] = tokens(text)): Range[] {
   if (toks.length === 0) return [];
   const usable = alternatives.filter((a) => a.words.length > 0);
+  /** The words the reader typed (the literal form's): only these match as prefixes and one letter away. */
+  const typed = new Set(alternatives.filter((a) => a.literal).flatMap((a) => a.words.map((w) => w.folded)));
   // Each word's level once (the forms share words): it depends on the folded word only.
   const known = new Map<string, Level | null>();
   const levelOf = (w: QueryWord) => {
     let level = known.get(w.folded);
-    if (level === undefined) known.set(w.folded, (level = levelIn(toks, w)));
+    if (level === undefined) {
+      level = typed.has(w.folded) ? levelIn(toks, w) : toks.some((t) => matches(t, w, 'whole')) ? 'whole' : null;
+      known.set(w.folded, level);
+    }
     return level;
   };
   // 1. The phrase of any form, the literal first.
@@ -65,9 +73,10 @@ export function markRanges(text: string, alternatives: readonly Alternative[], t
     const ranges = phraseRanges(toks, alt.words, levels as Level[]);
     if (ranges.length > 0) return ranges;
   }
-  // 2. The words of the form that has the most of them.
+  // 2. The words of the first form that has them all (the literal first), else of the form that has the most of them.
   let best: Range[] = [];
   let bestCount = 0;
+  let bestAll = false;
   for (const alt of usable) {
     const ranges: Range[] = [];
     let count = 0;
@@ -82,9 +91,11 @@ export function markRanges(text: string, alternatives: readonly Alternative[], t
       }
       ranges.push(...hits.map((t) => ({ start: t.start, end: t.end })));
     }
-    if (count > bestCount) {
+    const all = count === alt.words.length;
+    if ((all && !bestAll) || (!all && !bestAll && count > bestCount)) {
       best = ranges;
       bestCount = count;
+      bestAll = all;
     }
   }
   return best.sort((a, b) => a.start - b.start).filter((r, i, all) => i === 0 || r.start >= all[i - 1].end);

@@ -126,6 +126,19 @@ describe('markRanges', () => {
     expect(marked('đầu năm … công tác từ thiện', 'dau tu cong')).toEqual(['đầu', 'công', 'từ']);
   });
 
+  it('marks a form found whole rather than some words of another, and the words an abbreviation brings only whole', () => {
+    const abbr = (q: string) => alternatives(q, [['HĐND', 'hội đồng nhân dân'], ['BHYT', 'bảo hiểm y tế']]);
+    const mark = (text: string, q: string) => markRanges(text, abbr(q)).map((r) => text.slice(r.start, r.end));
+    // "công" is one letter from "dong", but "đồng" is not typed: it is searched whole only.
+    expect(mark('HĐND tỉnh hỗ trợ người có công với cách mạng, thân nhân liệt sĩ', 'hdnd')).toEqual(['HĐND']);
+    // Every word of the other form is there too, but apart: the query as typed is marked.
+    expect(mark('Tỉnh ủy, HĐND chỉ đạo; kinh tế - xã hội; cộng đồng doanh nghiệp và nhân dân', 'hdnd')).toEqual(['HĐND']);
+    // "hiện" is one letter from "hiem", a word typed; but "BHYT" is the whole query in another form.
+    expect(mark('Tiếp tục thực hiện việc đăng ký khám chữa bệnh BHYT ban đầu', 'bao hiem y te')).toEqual(['BHYT']);
+    // Typed words still match one letter away when no form is there whole.
+    expect(mark('Tiếp tục thực hiện việc đăng ký', 'bao hiem')).toEqual(['hiện']);
+  });
+
   it('marks the abbreviation form when the literal words are not there', () => {
     expect(marked('hạ tầng các KCN trong tỉnh', 'khu cong nghiep')).toEqual(['KCN']);
   });
