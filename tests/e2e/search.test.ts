@@ -95,6 +95,21 @@ describe('one ranked list', () => {
     expect(got.status).toMatch(/^Tìm thấy \d+ kết quả cho “dau tu cong”\.$/u);
   });
 
+  it('says what every result is, in a chapter without a number too, and marks the abbreviation a passage has, not words of its other form', async () => {
+    await withPage(chromium.browser, searchPath('hdnd'), async ({ page }) => {
+      await waitForResults(page, 'hdnd');
+      const got = await shown(page);
+      expect(got.labels.filter((label) => !label.trim())).toEqual([]);
+      // Mở đầu and Phần kết have no number: their title says where the passage is.
+      expect(got.labels).toEqual(expect.arrayContaining(['Mở đầu', 'Phần kết']));
+      const results = await page.locator('li.result .result-excerpt').evaluateAll((ps) => ps.map((p) => ({ text: p.textContent ?? '', marks: [...p.querySelectorAll('mark')].map((m) => m.textContent) })));
+      const withAbbreviation = results.filter((r) => r.text.includes('HĐND'));
+      expect(withAbbreviation.length).toBeGreaterThan(2);
+      // Not "công" (one letter from "đồng"), "ương" or "nhân": the passage has the query whole.
+      for (const r of withAbbreviation) expect(new Set(r.marks)).toEqual(new Set(['HĐND']));
+    });
+  });
+
   it('shows the best-matching sentence with the phrase marked, and no other word that folds the same', async () => {
     await withPage(chromium.browser, searchPath('dau tu cong'), async ({ page }) => {
       await waitForResults(page, 'dau tu cong');
@@ -123,6 +138,11 @@ describe('one ranked list', () => {
     const abbr = await search('BHXH');
     expect(abbr.ids[0]).toBe('p1-ii-2-6');
     expect(abbr.ids).toEqual(expect.arrayContaining(['p1-i-2-4-d1', 'p2-3-9']));
+    // The other form's words together ("Hội đồng nhân dân", after "xã hội" in the same
+    // passage) come right after the passages that say "HĐND", above the words apart.
+    const hdnd = await search('hdnd');
+    expect(new Set(hdnd.ids.slice(0, 5))).toEqual(new Set(['fn-52', 'p1-d2', 'fn-58', 'ket-d1', 'p2-3-2']));
+    expect(hdnd.ids[5]).toBe('p1-ii-1-d1');
   });
 
   it('says plainly when nothing matches, and points to the footnote index', async () => {

@@ -205,8 +205,9 @@ interface FoldedHits {
 /**
  * Runs in folded mode. `typed`: a word the reader typed, searched as a whole word, as the
  * start of words, and (when neither is found) with one-letter typos; a word that only an
- * abbreviation's other form brings ("hội đồng nhân dân" for "hdnd") is searched as a whole
- * word only: its prefixes and typos would only add noise, and searches.
+ * abbreviation's other form brings ("hội đồng nhân dân" for "hdnd") matches as a whole
+ * word only (its prefixes and typos would only add noise, and searches), at every place
+ * it stands.
  */
 function foldedHits(pf: PagefindInstance, w: QueryWord, filters: Record<string, string>, lexicon: string[], typed = true): Promise<FoldedHits> {
   // Kept like the searches it is made of: the words of a query typed letter by letter come back at each keystroke.
@@ -226,14 +227,20 @@ async function searchFolded(pf: PagefindInstance, w: QueryWord, filters: Record<
   // chunk where it would stand. The lexicon holds every word of the index but numbers.
   const known = !number && startsAWord(lexicon, w.folded);
   const asWhole = number || (known && isAWord(lexicon, w.folded));
-  const asPrefix = known && typed && w.folded.length >= MIN_PREFIX;
+  // A word brought by an abbreviation is searched plain too, but only for the positions:
+  // a quoted search gives only a record's first position, and "hội" of "hội đồng nhân
+  // dân" may stand earlier in the passage ("xã hội") than in the phrase.
+  const asPrefix = known && w.folded.length >= MIN_PREFIX && (typed || asWhole);
   // A word of the report that starts no longer one ("dau", "cong", not "tu"): its plain
-  // search finds the same records as the whole-word one, with every position (a quoted
-  // search gives only the first), so it is searched once, plain.
+  // search finds the same records as the whole-word one, with every position, so it is
+  // searched once, plain.
   const alone = asWhole && asPrefix && !startsALongerWord(lexicon, w.folded);
-  const [whole, plain] = alone
-    ? await find(pf, term(w.folded), filters).then((found) => [found, found] as const)
+  const [whole, found] = alone
+    ? await find(pf, term(w.folded), filters).then((all) => [all, all] as const)
     : await Promise.all([asWhole ? find(pf, `"${term(w.folded)}"`, filters) : [], asPrefix ? find(pf, term(w.folded), filters) : null]);
+  // A brought word matches whole only: of its plain search, the records that have it whole.
+  const wholeIds = typed || alone ? null : new Set(whole.map((r) => r.id));
+  const plain = found && wholeIds ? found.filter((r) => wholeIds.has(r.id)) : found;
   let typo: PagefindResult[] = [];
   if ((plain ?? whole).length === 0 && !number && typed) {
     typo = (await Promise.all(typoCandidates(w.folded, lexicon).map((c) => find(pf, `"${c}"`, filters)))).flat();
