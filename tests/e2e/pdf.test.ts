@@ -33,7 +33,7 @@ const notes = footnotes();
 const chromium = useBrowser();
 
 /** Text of the site's screen that must never be printed. */
-const UI_TEXT = ['Tìm kiếm', 'Tải PDF', 'Ctrl', 'Xem trước bản in', 'In các trang này', 'Trở lại trang đọc', 'In chương này', 'In toàn bộ báo cáo', 'Chương sau', 'Chương trước', 'Bỏ qua, đến nội dung chính', 'Đóng'];
+const UI_TEXT = ['Tìm kiếm', 'Tải PDF', 'Ctrl', 'Xem trước bản in', 'In các trang này', 'Trở lại trang đọc', 'In chương này', 'In toàn bộ báo cáo', 'Chương sau', 'Chương trước', 'Bỏ qua, đến nội dung chính', 'Đóng', 'Tải dữ liệu'];
 
 interface Marker {
   n: number;
@@ -56,9 +56,15 @@ function markers(file: string): Marker[] {
   });
 }
 
-const chapterDocs = chapters().map((c) => ({ key: c.slug, title: c.title, url: c.url, file: c.file, markers: markers(c.file) }));
+/** How many charts (<DataChart />) a chapter's MDX shows. */
+function chartCount(file: string): number {
+  const body = splitFrontmatter(readFileSync(join(ROOT, file), 'utf8'), file).body;
+  return mdxBlocks(body).filter((block) => block.kind === 'component' && block.name === 'DataChart').length;
+}
+
+const chapterDocs = chapters().map((c) => ({ key: c.slug, title: c.title, url: c.url, file: c.file, markers: markers(c.file), charts: chartCount(c.file) }));
 const docs = [
-  { key: WHOLE_KEY, title: 'toàn bộ báo cáo', url: '/', file: '', markers: chapterDocs.flatMap((c) => c.markers) },
+  { key: WHOLE_KEY, title: 'toàn bộ báo cáo', url: '/', file: '', markers: chapterDocs.flatMap((c) => c.markers), charts: chapterDocs.reduce((n, c) => n + c.charts, 0) },
   ...chapterDocs,
 ].map((d) => ({ ...d, pdf: join(DIST, 'pdf', pdfFileName(d.key)) }));
 
@@ -182,14 +188,17 @@ describe.each(docs)('the PDF of $title ($key)', (doc) => {
     expect(missing.map((m) => m.n)).toEqual([]);
   });
 
-  it('is what its print preview (/ban-in/…) shows: the same pages, each starting and ending with the same words', async () => {
+  it('is what its print preview (/ban-in/…) shows: the same pages, each starting with the same word; each figure laid out as its caption and table, with no empty chart box', async () => {
     const pages = pagesOf(doc.pdf);
     await withPage(chromium.browser, previewPath(doc.key), async ({ page, problems }) => {
       await page.waitForFunction(() => document.documentElement.dataset.paged, undefined, { timeout: 120_000 });
       expect(await page.evaluate(() => document.documentElement.dataset.paged)).toBe(String(pages.length));
-      const shown = await page.locator('.pagedjs_page .pagedjs_page_content').evaluateAll((els) =>
-        els.map((el) => ((el as HTMLElement).innerText ?? '').replace(/\s+/gu, ' ').trim()),
-      );
+      // The text a reader sees: what is only for screen readers (the indicator table's group names
+      // before each sub-row, its "xem câu gốc" links) is not printed.
+      const shown = await page.locator('.pagedjs_page .pagedjs_page_content').evaluateAll((els) => {
+        for (const el of document.querySelectorAll<HTMLElement>('.pagedjs_page .visually-hidden')) el.style.display = 'none';
+        return els.map((el) => ((el as HTMLElement).innerText ?? '').replace(/\s+/gu, ' ').trim());
+      });
       expect(shown.length).toBe(pages.length);
       const words = (s: string) => s.normalize('NFC').split(' ').filter((w) => /\p{L}{2,}/u.test(w));
       for (const [i, text] of shown.entries()) {
@@ -197,6 +206,26 @@ describe.each(docs)('the PDF of $title ($key)', (doc) => {
         const htmlWords = words(text);
         // The first word of the page's text (the page's flow, before its footnotes) is the same.
         expect(pdfWords[0]?.replace(/\d+$/u, ''), `page ${i + 1}`).toBe(htmlWords[0]?.replace(/\d+$/u, ''));
+      }
+      // The figures' stylesheets are linked (src/figures/FigureStyles.astro): without them the canvas's
+      // box and its spacers printed as a blank space as tall as the chart, and the download links with it.
+      const figures = await page.locator('.pagedjs_page figure.chart').evaluateAll((els) =>
+        els.map((figure) => {
+          const shown = (selector: string) => [...figure.querySelectorAll(selector)].filter((el) => getComputedStyle(el).display !== 'none').length;
+          const height = (el: Element | null) => el?.getBoundingClientRect().height ?? 0;
+          return {
+            id: figure.id,
+            hidden: shown('.chart-box, .chart-space, .chart-controls, .downloads'),
+            table: height(figure.querySelector('table')),
+            rest: height(figure) - height(figure.querySelector('figcaption')) - height(figure.querySelector('.chart-table')),
+          };
+        }),
+      );
+      expect(figures.length).toBe(doc.charts);
+      for (const figure of figures) {
+        expect(figure.hidden, `${figure.id}: chart box, spacers, controls or downloads shown`).toBe(0);
+        expect(figure.table, `${figure.id}: its table`).toBeGreaterThan(0);
+        expect(figure.rest, `${figure.id}: height beside its caption and table, in px`).toBeLessThan(48);
       }
       expect(problems).toEqual([]);
     });
