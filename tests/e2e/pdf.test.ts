@@ -6,7 +6,8 @@
  * - each footnote's text starts at the foot of the page that holds the sentence carrying
  *   its marker, with its original number;
  * - the whole report's contents list names real headings, each with the page it stands on;
- * - "Trang i/N" on page i, no blank page, no text of the site's screen (UI);
+ * - "Trang i/N" on page i, no blank page, no text of the site's screen (UI), no image
+ *   (figures print as their tables, laid out with the figures' stylesheets);
  * - each chapter page links its PDF as "Tải PDF chương này (N trang, X KB)" with the PDF's
  *   real page count and size, the home page and /in/ the whole report's;
  * - the preview (/ban-in/…) shows exactly the PDF's pages.
@@ -128,6 +129,11 @@ describe.each(docs)('the PDF of $title ($key)', (doc) => {
     // Columns: name type encoding emb sub uni object ID; "emb" is the 4th from the end.
     const notEmbedded = rows.filter((row) => row.trim().split(/\s+/u).at(-5) !== 'yes');
     expect(notEmbedded).toEqual([]);
+  });
+
+  it('embeds no image: a figure prints as its table, never as a canvas whose drawing depends on timing', () => {
+    const rows = run('pdfimages', ['-list', doc.pdf]).split('\n').slice(2).filter((l) => l.trim() !== '');
+    expect(rows).toEqual([]);
   });
 
   it('has an outline of bookmarks from its headings, is tagged, and gives its title, author UBND tỉnh Hải Dương and language vi', async () => {
