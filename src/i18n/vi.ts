@@ -192,6 +192,7 @@ export const vi = {
   'search.status.found': 'Tìm thấy {total} kết quả cho “{query}”.',
   'search.status.foundFootnotes': 'Tìm thấy {total} chú thích có “{query}”.',
   'search.status.partial': 'Không đoạn nào có đủ mọi từ của “{query}”. Dưới đây là {total} đoạn có một phần các từ đó.',
+  'search.status.near': 'Không đoạn nào có đúng từ “{query}”. Dưới đây là {total} đoạn có từ gần giống.',
   'search.status.apart': 'Không đoạn nào có các từ của “{query}” đứng liền nhau. Dưới đây là {total} đoạn có các từ đó đứng rời.',
   'search.status.empty': 'Hãy gõ từ khóa cần tìm, có dấu hay không dấu đều được.',
   'search.status.punctuation': 'Từ khóa “{query}” chỉ có dấu câu hoặc ký hiệu. Hãy gõ chữ hoặc số cần tìm.',

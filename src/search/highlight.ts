@@ -5,13 +5,15 @@
  * has it whole, else as the start of a word, else one letter away. A word typed with
  * marks marks only the words with the same marks when the passage has any. Other words
  * that merely fold the same way are never marked: "tu" of "dau tu cong" marks "từ" only
- * inside "đầu tư công". A word that only an abbreviation's other form brings ("hội đồng
- * nhân dân" for "hdnd") marks only itself, whole, as it is searched; and a form found
+ * inside "đầu tư công". The words that an abbreviation's other form brings ("hội đồng
+ * nhân dân" for "hdnd") mark only where they stand together, whole, as the scorer counts
+ * them (orderedRuns): never a lone "nhân"; and a form found
  * whole ("HĐND", "BHYT") is marked rather than some words of another ("nhân", or "hiện"
  * one letter from "hiem").
  */
 import type { Alternative, QueryWord } from './query';
 import { MIN_PREFIX, withinOneEdit } from './query';
+import { orderedRuns } from './score';
 import { tokens, type Token } from './text';
 
 export interface Range {
@@ -80,7 +82,17 @@ export function markRanges(text: string, alternatives: readonly Alternative[], t
   for (const alt of usable) {
     const ranges: Range[] = [];
     let count = 0;
-    for (const w of alt.words) {
+    const brought = alt.brought ?? { start: 0, end: 0 };
+    if (brought.end > brought.start) {
+      // The words an abbreviation brought mark only where they stand together, as the scorer counts them.
+      const lists = alt.words.slice(brought.start, brought.end).map((w) => toks.flatMap((t, i) => (matches(t, w, 'whole') ? [i] : [])));
+      const runs = orderedRuns(lists);
+      if (runs.length === 0) continue;
+      for (const run of runs) ranges.push(...run.map((i) => ({ start: toks[i].start, end: toks[i].end })));
+      count += brought.end - brought.start;
+    }
+    for (const [k, w] of alt.words.entries()) {
+      if (k >= brought.start && k < brought.end) continue;
       const level = levelOf(w);
       if (!level) continue;
       count++;

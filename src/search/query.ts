@@ -17,6 +17,13 @@ export interface Alternative {
   words: QueryWord[];
   /** The query as typed (true), or with an abbreviation swapped for its expansion or back. */
   literal: boolean;
+  /**
+   * Of a swapped form: the words the swap brought, words[start] to words[end - 1]. They are
+   * one name ("hội đồng nhân dân" for "hdnd"), so they count only all together, in order and
+   * close (src/search/score.ts, broughtRuns): "nhân" alone, or the four words scattered over
+   * a paragraph, is not "HĐND".
+   */
+  brought?: { start: number; end: number };
 }
 
 function word(raw: string): QueryWord {
@@ -76,7 +83,7 @@ export function alternatives(text: string, abbreviations: Abbreviations): Altern
       const key = swapped.map((w) => w.folded).join(' ');
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ words: swapped, literal: false });
+      out.push({ words: swapped, literal: false, brought: { start: at, end: at + to[0].length } });
       if (out.length > MAX_ALTERNATIVES) return out;
     }
   }

@@ -8,7 +8,9 @@
  *    the query's neighbouring pairs together rank higher; closer words rank higher;
  * 3. a whole-word match ranks above a prefix match, which ranks above a one-letter typo;
  *    typed marks matching exactly rank above folded matches;
- * 4. the literal query ranks just above its abbreviation forms;
+ * 4. the literal query ranks just above its abbreviation forms; a form counts for a
+ *    passage only where the words the abbreviation brought stand together, in order
+ *    (orderedRuns): "HĐND" typed finds "Hội đồng nhân dân", not a paragraph with "nhân";
  * 5. then how much of the passage the match is: BM25 of the phrase (or of the rarest
  *    word) over the passage's length as far as the positions show it — a short footnote
  *    that says exactly the thing beats a long paragraph that mentions it; and last,
@@ -32,6 +34,8 @@ export interface WordHits {
 export interface AlternativeHits {
   literal: boolean;
   words: WordHits[];
+  /** The words an abbreviation brought, words[start] to words[end - 1] (src/search/query.ts): a record counts for this form only where they stand together (orderedRuns). */
+  brought?: { start: number; end: number };
 }
 
 export interface Scored {
@@ -141,6 +145,36 @@ export function phraseStats(lists: number[][]): { runs: number; pairs: number } 
   return { runs, pairs };
 }
 
+/** How many other words may stand among the words of an abbreviation's other form ("khoa học và công nghệ" for "khoa học, công nghệ"). */
+export const BROUGHT_SLACK = 2;
+
+/**
+ * Where one position of each list (each sorted) stands in the lists' order, all within
+ * `slack` words more than a run: the positions picked at each place, left to right, the
+ * places apart. [[3, 5], [4, 9]] → [[3, 4]]; with slack 0, [[3], [5]] → [].
+ */
+export function orderedRuns(lists: readonly (readonly number[])[], slack = BROUGHT_SLACK): number[][] {
+  const out: number[][] = [];
+  if (lists.length === 0 || lists.some((l) => l.length === 0)) return out;
+  let after = -1;
+  for (const first of lists[0]) {
+    if (first <= after) continue;
+    const limit = first + lists.length - 1 + slack;
+    const picked = [first];
+    for (let k = 1; k < lists.length; k++) {
+      const prev = picked[k - 1];
+      const next = lists[k].find((p) => p > prev);
+      if (next === undefined || next > limit) break;
+      picked.push(next);
+    }
+    if (picked.length === lists.length) {
+      out.push(picked);
+      after = picked[picked.length - 1];
+    }
+  }
+  return out;
+}
+
 /** The weight of each word of a form of the query: rarer words count more. */
 export function wordWeights(alt: AlternativeHits): number[] {
   return alt.words.map((h) => Math.log(1 + RECORDS / (1 + documentFrequency(h))));
@@ -206,7 +240,10 @@ export function rank(alternatives: AlternativeHits[]): Scored[] {
     for (const h of alt.words) for (const m of [h.whole, h.any, h.typo]) for (const id of m.keys()) ids.add(id);
     const maxScores = alt.words.map((h) => derived(h).maxScore);
     const idf = wordWeights(alt);
+    const brought = alt.brought ? alt.words.slice(alt.brought.start, alt.brought.end) : [];
     for (const id of ids) {
+      // An abbreviation's other form counts only where its words stand together: "nhân" is not "HĐND".
+      if (brought.length > 0 && orderedRuns(brought.map((h) => positionsOf(h, id))).length === 0) continue;
       const s = scoreRecord(id, alt, maxScores, idf);
       const prev = best.get(id);
       if (!prev || s.score > prev.score) best.set(id, s);

@@ -128,6 +128,24 @@ describe('one ranked list', () => {
     const apart = await search('tai nan giao thong');
     expect(apart.ids.length).toBeGreaterThan(0);
     expect(apart.status).toContain('Không đoạn nào có các từ của “tai nan giao thong” đứng liền nhau');
+    // One word, found only as the start of a longer word ("GDPT"): not "words apart".
+    const near = await search('gdp');
+    expect(near.ids.length).toBeGreaterThan(0);
+    expect(near.status).toBe(`Không đoạn nào có đúng từ “gdp”. Dưới đây là ${near.ids.length} đoạn có từ gần giống.`);
+  });
+
+  it('finds an abbreviation\'s other form only where its words stand together: "hdnd" is HĐND or Hội đồng nhân dân, never a lone "nhân"', async () => {
+    for (const query of ['hdnd', 'ubnd', 'bhxh']) {
+      const found = await withPage(chromium.browser, searchPath(query), async ({ page }) => {
+        await waitForResults(page, query);
+        return page.locator('li.result .result-excerpt').evaluateAll((ps) => ps.map((p) => [...p.querySelectorAll('mark')].map((m) => (m.textContent ?? '').toLowerCase()).join(' ')));
+      });
+      expect(found.length, query).toBeGreaterThan(0);
+      // 142, 102 and 98 results before, most with some words of the other form only.
+      expect(found.length, query).toBeLessThan(15);
+      const forms = { hdnd: ['hđnd', 'hội đồng nhân dân'], ubnd: ['ubnd', 'ủy ban nhân dân'], bhxh: ['bhxh', 'bảo hiểm xã hội'] }[query]!;
+      for (const marks of found) expect(forms.some((f) => marks.normalize('NFC').includes(f)), `${query}: ${marks}`).toBe(true);
+    }
   });
 
   it('ranks the literal words just above their abbreviation, both ways', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alternatives, isAWord, startsALongerWord, startsAWord, typoCandidates, withinOneEdit } from '../../src/search/query';
-import { minimalSpan, phraseStats, rank, type AlternativeHits, type WordHits } from '../../src/search/score';
+import { minimalSpan, orderedRuns, phraseStats, rank, type AlternativeHits, type WordHits } from '../../src/search/score';
 import { bestSentence, markRanges } from '../../src/search/highlight';
 
 /** Word hits from positions per record: { r1: [3, 9] }; `prefix` records match only as a prefix. */
@@ -47,9 +47,47 @@ describe('rank', () => {
     expect(order([literal(hits({ word: [3] })), { literal: false, words: [hits({ expansion: [3] }), hits({ expansion: [4] })] }])).toEqual(['word', 'expansion']);
   });
 
+  it('counts an abbreviation\'s other form only where the words it brought stand together, in order', () => {
+    // "hdnd tinh": its other form "hội đồng nhân dân tỉnh", the first four words brought.
+    const form: AlternativeHits = {
+      literal: false,
+      brought: { start: 0, end: 4 },
+      words: [
+        hits({ name: [10], scattered: [2], lone: [] }),
+        hits({ name: [11], scattered: [30] }),
+        hits({ name: [12], scattered: [55], lone: [7] }),
+        hits({ name: [13], scattered: [56], lone: [8] }),
+        hits({ scattered: [3], lone: [1] }),
+      ].map((h) => ({ ...h, whole: new Map([...h.whole].filter(([, ps]) => ps.length > 0)), any: new Map([...h.any].filter(([, ps]) => ps.length > 0)) })),
+    };
+    // "name" has the name without "tỉnh" (a partial match of the form); "scattered" has all five words
+    // but the name's apart; "lone" has "nhân dân tỉnh" only.
+    const ranked = rank([form]);
+    expect(ranked.map((s) => s.id)).toEqual(['name']);
+    expect(ranked[0].all).toBe(false);
+    // Without the mark of what was brought, the scattered words would rank first.
+    expect(order([{ ...form, brought: undefined }])[0]).toBe('scattered');
+  });
+
   it('prefers the short passage that says exactly the thing', () => {
     const alt = literal(hits({ short: [1], long: [120] }), hits({ short: [2], long: [121] }));
     expect(order([alt])).toEqual(['short', 'long']);
+  });
+});
+
+describe('orderedRuns', () => {
+  it('finds one position of each list, in order, within the slack of a run, the places apart', () => {
+    expect(orderedRuns([[3, 20], [4, 22], [5, 40]])).toEqual([[3, 4, 5]]);
+    expect(orderedRuns([[3, 20], [4, 22], [5, 23]])).toEqual([[3, 4, 5], [20, 22, 23]]);
+    // Two words among them at most ("khoa học và công nghệ" for "khoa học, công nghệ").
+    expect(orderedRuns([[1], [2], [4], [5]])).toEqual([[1, 2, 4, 5]]);
+    expect(orderedRuns([[1], [2], [6], [7]])).toEqual([]);
+    expect(orderedRuns([[3], [5]], 0)).toEqual([]);
+    // In order only: the second word before the first is no run.
+    expect(orderedRuns([[5], [4]])).toEqual([]);
+    // A word missing, or no list at all: none.
+    expect(orderedRuns([[1], []])).toEqual([]);
+    expect(orderedRuns([])).toEqual([]);
   });
 });
 
@@ -137,6 +175,16 @@ describe('markRanges', () => {
     expect(mark('Tiếp tục thực hiện việc đăng ký khám chữa bệnh BHYT ban đầu', 'bao hiem y te')).toEqual(['BHYT']);
     // Typed words still match one letter away when no form is there whole.
     expect(mark('Tiếp tục thực hiện việc đăng ký', 'bao hiem')).toEqual(['hiện']);
+  });
+
+  it('marks the words an abbreviation brings only where they stand together', () => {
+    const abbr = (q: string) => alternatives(q, [['HĐND', 'hội đồng nhân dân']]);
+    const mark = (text: string, q: string) => markRanges(text, abbr(q)).map((r) => text.slice(r.start, r.end));
+    // "tỉnh" is typed; "nhân dân" alone is not "HĐND", and the other form has more words here than the typed one.
+    expect(mark('Nhân dân trong tỉnh đồng lòng', 'hdnd tinh')).toEqual(['tỉnh']);
+    // Where the name stands whole, it is marked, and "nhân" elsewhere is not.
+    expect(mark('thân nhân liệt sĩ; Hội đồng nhân dân tỉnh họp', 'hdnd tinh')).toEqual(['Hội đồng nhân dân tỉnh']);
+    expect(mark('Hội đồng nhân dân họp; thân nhân liệt sĩ trong tỉnh', 'hdnd tinh')).toEqual(['Hội', 'đồng', 'nhân', 'dân', 'tỉnh']);
   });
 
   it('marks the abbreviation form when the literal words are not there', () => {

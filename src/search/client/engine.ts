@@ -311,6 +311,7 @@ export function search(query: string, filters: Record<string, string>): Promise<
     const cache = new Map<string, WordHits>();
     const hits: AlternativeHits[] = alts.map((alt) => ({
       literal: alt.literal,
+      brought: alt.brought,
       words: alt.words.map((w) => {
         const key = `${w.folded}|${w.marked ? w.exact : ''}`;
         if (!cache.has(key)) {

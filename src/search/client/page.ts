@@ -150,7 +150,8 @@ async function run(el: Elements, state: SearchState, truncated: boolean, typing 
         : !ranked.anyAll
           ? t('search.status.partial', { query, total })
           : !ranked.anyPhrase
-            ? t('search.status.apart', { query, total })
+            ? // One word: found only as the start of longer words, one letter away, or through an abbreviation's words with others among them.
+              t(ranked.alternatives[0].words.length === 1 ? 'search.status.near' : 'search.status.apart', { query, total })
             : state.footnotesOnly
             ? t('search.status.foundFootnotes', { total, query })
             : t('search.status.found', { total, query });
