@@ -173,6 +173,7 @@ const warm: { query: string; ms: number; inDomMs: number; driverMs: number; byEv
 /** The warm queries typed in a burst (see recordFast). */
 const fast = { keys: 0, drawn: 0, longestEventMs: 0 };
 let combobox = false;
+let calibrationMs = NaN;
 try {
   // Cold: each way of typing in COLD_RUNS fresh contexts, the last one also measured warm.
   const coldRuns = TYPINGS.flatMap((typing) => Array.from({ length: COLD_RUNS }, () => typing));
@@ -214,6 +215,13 @@ try {
       await page.waitForSelector(resultsShown(COLD_QUERY), { state: 'attached', timeout: 60_000 });
       // Warm: once the page has loaded the rest of the index after its first results.
       await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached', timeout: 60_000 });
+      // The machine's speed, to compare runs made on other days: a fixed script, throttled as the queries are.
+      calibrationMs = await page.evaluate(() => {
+        const t0 = performance.now();
+        let x = 0;
+        for (let i = 0; i < 20_000_000; i++) x += Math.sqrt(i);
+        return x > 0 ? performance.now() - t0 : NaN;
+      });
       await page.evaluate(recordWarm);
       for (const query of WARM_QUERIES) {
         await page.locator('#tim-kiem-q').fill('');
@@ -277,8 +285,10 @@ const summary = {
   driverWarmMaxMs: Math.max(...warm.map((w) => w.driverMs)),
   warm,
   fast,
+  calibrationMs,
 };
 console.log(`Search benchmark (Chromium, ${DIST}, loopback, CPU slowed ${THROTTLE}×)`);
+console.log(`This machine at ${THROTTLE}×: a fixed script (20,000,000 square roots) in ${ms(calibrationMs)}; times below scale with it`);
 console.log(qualityReport(quality).join('\n'));
 console.log(`First query "${COLD_QUERY}" from a chapter page (${summary.flow}; ${COLD_RUNS} fresh contexts for each way of typing):`);
 console.log(`  fetched: ${kb(summary.firstQueryBytesGzip)} gzip (at most ${kb(summary.firstQueryBytesGzipMax)}) in ${summary.firstQueryRequests} requests`);
