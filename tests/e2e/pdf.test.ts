@@ -309,3 +309,35 @@ describe('the whole report\'s contents list', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('a print preview on a phone (390 px)', () => {
+  it('scrolls its A4 sheets sideways inside their box, from each sheet\'s left edge to its right edge; the page itself does not scroll sideways', async () => {
+    await withPage(
+      chromium.browser,
+      previewPath(chapterDocs[0].key),
+      async ({ page, problems }) => {
+        await page.waitForFunction(() => document.documentElement.dataset.paged, undefined, { timeout: 120_000 });
+        const seen = await page.evaluate(() => {
+          const box = document.querySelector<HTMLElement>('.paged-target')!;
+          const sheet = document.querySelector<HTMLElement>('.pagedjs_page')!;
+          const inner = () => {
+            const r = box.getBoundingClientRect();
+            return { left: r.left + box.clientLeft, right: r.left + box.clientLeft + box.clientWidth };
+          };
+          box.scrollLeft = 0;
+          const atStart = sheet.getBoundingClientRect().left - inner().left;
+          box.scrollLeft = box.scrollWidth;
+          const atEnd = inner().right - sheet.getBoundingClientRect().right;
+          return { sheet: sheet.getBoundingClientRect().width, box: box.clientWidth, atStart, atEnd, page: document.documentElement.scrollWidth };
+        });
+        // An A4 sheet (794 px) is wider than the phone: it must be reachable whole, its left edge included.
+        expect(seen.sheet).toBeGreaterThan(seen.box);
+        expect(seen.atStart, 'the sheet\'s left edge, the box scrolled to its start (px)').toBeGreaterThanOrEqual(-1);
+        expect(seen.atEnd, 'the sheet\'s right edge, the box scrolled to its end (px)').toBeGreaterThanOrEqual(-1);
+        expect(seen.page).toBeLessThanOrEqual(390);
+        expect(problems).toEqual([]);
+      },
+      { viewport: { width: 390, height: 844 } },
+    );
+  });
+});
