@@ -100,8 +100,12 @@ export function contentErrors(reader: ContentReader): ContentError[] {
 
   // Report metadata and corrections
   const reportFile = paths.report;
+  /** The report's words for an appendix the source does not hold, to be found in a chapter. */
+  let appendixQuote: string | undefined;
   collect(errors, () => {
-    errors.push(...schemaErrors(reportFile, '', reportSchema, reader.report()));
+    const errs = schemaErrors(reportFile, '', reportSchema, reader.report());
+    errors.push(...errs);
+    if (errs.length === 0) appendixQuote = reportSchema.parse(reader.report()).absentAppendix?.quote;
     reader.sourceFile();
   });
   const corrFile = paths.corrections;
@@ -148,10 +152,12 @@ export function contentErrors(reader: ContentReader): ContentError[] {
   const seenOrder = new Map<number, string>();
   const seenSlug = new Map<string, string>();
   let lastRef = 0;
+  let quoteFound = false;
   for (const file of files) {
     collect(errors, () => {
       const text = reader.text(file);
       const { data, body } = reader.chapter(file);
+      if (appendixQuote && body.replace(/\s+/gu, ' ').includes(appendixQuote)) quoteFound = true;
       const errs = schemaErrors(file, 'frontmatter', chapterSchema, data);
       errors.push(...errs);
       if (errs.length === 0) {
@@ -186,6 +192,9 @@ export function contentErrors(reader: ContentReader): ContentError[] {
   }
   for (const n of known) {
     if (!seenRef.has(n)) errors.push(new ContentError(fnFile, `n=${n}`, `footnote is never referenced by a <Fn /> in ${dir}`));
+  }
+  if (appendixQuote && files.length > 0 && !quoteFound) {
+    errors.push(new ContentError(reportFile, 'absentAppendix.quote', `"${appendixQuote}" is in no chapter of ${dir}: give the report's words that refer to the appendix, verbatim`));
   }
   for (const c of corrections) {
     if (!files.includes(`${dir}/${c.chapter}.mdx`)) errors.push(new ContentError(corrFile, `[${c.index}].chapter`, `no chapter file ${c.chapter}.mdx`));

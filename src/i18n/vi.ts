@@ -20,7 +20,7 @@ export const vi = {
   'home.contents': 'Mục lục',
   'home.footnoteIndex': 'Xem toàn bộ {footnotes} chú thích',
   'home.closing': 'Phần kết',
-  'home.appendixNote': 'Phụ lục số 01 (các chỉ tiêu) được báo cáo nhắc tới nhưng không có trong văn bản nguồn, nên không được đăng ở đây.',
+  'home.appendixNote': '{name} ({about}) được báo cáo nhắc tới nhưng không có trong văn bản nguồn, nên không được đăng ở đây.',
 
   'chapter.breadcrumb': 'Vị trí',
   'chapter.toc': 'Trong chương này',
@@ -119,7 +119,7 @@ export const vi = {
   'figuresPage.lede':
     'Các con số chính của báo cáo, vẽ thành biểu đồ và kèm bảng số liệu. Mỗi con số dẫn tới đúng câu hoặc chú thích của báo cáo nêu nó; không số nào được làm tròn, quy đổi hay tính thêm. Đơn vị giữ như báo cáo ghi.',
   'figuresPage.appendix':
-    'Báo cáo dẫn “chi tiết tại phụ lục số 01 kèm theo” về các chỉ tiêu năm {result}, nhưng phụ lục đó không có trong văn bản nguồn. Vì vậy trang này không lập bảng kết quả từng chỉ tiêu năm {result}; chỉ có các số mà báo cáo tự nêu.',
+    'Báo cáo dẫn “{quote}” về {about} năm {result}, nhưng phụ lục đó không có trong văn bản nguồn. Vì vậy trang này không lập bảng kết quả từng chỉ tiêu năm {result}; chỉ có các số mà báo cáo tự nêu.',
   'figuresPage.charts': 'Biểu đồ',
   'figuresPage.chartsLede': 'Mỗi biểu đồ cũng có trong chương nêu các số của nó.',
   'figuresPage.inChapter': 'Trong chương {chapter}',

@@ -56,6 +56,22 @@ export const reportSchema = z
           .strict(),
       )
       .length(2),
+    /**
+     * An appendix that the report refers to but the source does not hold ("Phụ lục số 01"):
+     * the site says that it is absent and never makes up its content. Left out when the
+     * report's appendices are all in the source.
+     */
+    absentAppendix: z
+      .object({
+        /** Its name as the report gives it, written to start a sentence ("Phụ lục số 01"). */
+        name: z.string().min(1),
+        /** What it holds, as a noun phrase in the report's terms ("các chỉ tiêu"). */
+        about: z.string().min(1),
+        /** The report's words that refer to it, verbatim: they must stand in a chapter ("chi tiết tại phụ lục số 01 kèm theo"). */
+        quote: z.string().min(1),
+      })
+      .strict()
+      .optional(),
     /** The "Nơi nhận" block: who receives a copy. */
     recipients: z
       .object({

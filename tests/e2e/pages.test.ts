@@ -2,10 +2,15 @@
  * Every page of the built site, opened in Chromium: it loads cleanly and only from the
  * site itself, it is marked as Vietnamese, it has one h1, and its skip link works.
  * Pages are discovered from dist/**.html; 404.html is reached through a missing URL.
+ * An appendix that the report refers to and the source does not hold is said to be absent,
+ * in the report's words, wherever the site lists what it holds.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useBrowser, withPage } from '../support/e2e';
-import { pagesToVisit } from '../support/site';
+import { readReport } from '../support/faithful';
+import { DIST, pagesToVisit } from '../support/site';
 
 const pages = pagesToVisit();
 const chromium = useBrowser();
@@ -54,5 +59,22 @@ describe('every page of the built site', () => {
       const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, id: document.activeElement?.id }));
       expect(focused).toEqual({ tag: 'MAIN', id: 'noi-dung' });
     });
+  });
+});
+
+describe('an appendix the report refers to and the source does not hold (content/report.yaml absentAppendix)', () => {
+  const appendix = readReport().absentAppendix;
+  const read = (file: string) => readFileSync(join(DIST, file), 'utf8');
+
+  it('is in this edition\'s report.yaml, quoted from the report', () => {
+    expect(appendix?.quote).toBeTruthy();
+  });
+
+  it.each(['index.html', 'in/index.html', 'ban-in/index.html'])('is named as absent in %s (the home page, the cover)', (file) => {
+    expect(read(file)).toContain(`${appendix!.name} (${appendix!.about}) được báo cáo nhắc tới nhưng không có trong văn bản nguồn`);
+  });
+
+  it.each(['so-lieu/index.html', 'chi-tieu-2024/index.html', 'du-lieu/du-lieu.json'])('is quoted in the report\'s words in %s (the figures pages and the data set)', (file) => {
+    expect(read(file)).toContain(`Báo cáo dẫn “${appendix!.quote}” về ${appendix!.about} năm`);
   });
 });

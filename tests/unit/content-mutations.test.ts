@@ -143,6 +143,12 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
     kind: 'a quote not found in the text',
     mutations: [
       {
+        mistake: 'the absent appendix is quoted in words the report does not use',
+        file: REPORT,
+        change: (t) => t.replace('quote: chi tiết tại phụ lục số 01 kèm theo', 'quote: chi tiết tại phụ lục số 02 kèm theo'),
+        expected: [named(REPORT, 'absentAppendix.quote', '"chi tiết tại phụ lục số 02 kèm theo" is in no chapter of content/chapters')],
+      },
+      {
         mistake: 'a figure quotes footnote 3 with a word added',
         file: FIGURES,
         change: (t) => t.replace('  quote: Dự kiến có thể đạt khoảng 8,5%.', '  quote: Dự kiến có thể đạt được khoảng 8,5%.'),
@@ -168,6 +174,7 @@ const catalogue: { kind: string; mutations: Mutation[] }[] = [
       },
       { mistake: 'a chart has no title', file: CHARTS, change: (t) => t.replace('  title: Kim ngạch xuất khẩu và nhập khẩu năm 2023\n', ''), expected: [named(CHARTS, 'xuat-nhap-khau-2023.title', '.*expected string')] },
       { mistake: 'a target has no 2024 value', file: INDICATORS, change: (t) => t.replace('      target: kh2024-bhxh\n', ''), expected: [named(INDICATORS, 'bao-hiem-xa-hoi.parts[1].target', '.*expected string')] },
+      { mistake: 'the absent appendix has no name', file: REPORT, change: (t) => t.replace(/^ {2}name: Phụ lục số 01\n/mu, ''), expected: [named(REPORT, 'absentAppendix.name', '.*expected string')] },
       { mistake: 'the report has no title', file: REPORT, change: (t) => t.replace(/^title: .*\n/mu, ''), expected: [named(REPORT, 'title', '.*expected string')] },
     ],
   },

@@ -14,7 +14,7 @@ export const GET: APIRoute = async () => {
   const [data, report] = await Promise.all([getFigureData(), getReport()]);
   const body = {
     report: { title: report.title, issuer: report.issuer.name },
-    note: t('figuresPage.appendix', { ...data.years }),
+    ...(report.absentAppendix ? { note: t('figuresPage.appendix', { ...data.years, ...report.absentAppendix }) } : {}),
     figures: [...data.figures.values()].map((f) => ({
       id: f.id,
       topic: f.topic,
