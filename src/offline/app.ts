@@ -12,6 +12,19 @@ export const BACKGROUND_COLOR = '#fdfcf9';
 /** The icon sizes generated at build, in px. */
 export const ICON_SIZES = [192, 512] as const;
 
+/**
+ * The browser tab's icon: a PNG of this many px, drawn at build from public/favicon.svg
+ * (src/pages/icons/[file].ts). Not the SVG itself: Chromium fetches and decodes the page's
+ * icon again at every change of its URL (the search page keeps its URL in step with the
+ * query), and an SVG icon is a document of its own: about 100 ms of the main thread at 4×
+ * CPU throttle, where a PNG takes a few.
+ */
+export const FAVICON_SIZE = 32;
+/** Where the tab's icon is served. */
+export const FAVICON_PATH = `/icons/favicon-${FAVICON_SIZE}.png`;
+/** The artwork the tab's icon is drawn from, relative to the project's root. */
+export const FAVICON_SOURCE = 'public/favicon.svg';
+
 /** The icon's artwork, drawn at any size: the favicon's page with lines, full bleed. */
 export function iconSvg(size: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32"><rect width="32" height="32" fill="${THEME_COLOR}"/><path d="M10 9h12v2.5H10zm0 5.25h12v2.5H10zM10 19.5h8v2.5h-8z" fill="#fff"/></svg>`;

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../../src/i18n/vi';
+import { FAVICON_PATH } from '../../src/offline/app';
 import { url, useBrowser } from '../support/e2e';
 import { serve } from '../support/server';
 import { DIST, MISSING_PATH, pagesToVisit } from '../support/site';
@@ -107,7 +108,7 @@ describe('after one visit, with the network off', () => {
       .map((f) => `/du-lieu/${f}`);
     expect(downloads.filter((p) => p.endsWith('.csv')).length).toBeGreaterThan(0);
     expect(downloads).toContain('/du-lieu/du-lieu.json');
-    const paths = [...downloads, '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
+    const paths = [...downloads, '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', FAVICON_PATH];
     const got = await page.evaluate((list) => Promise.all(list.map(async (p) => [p, (await fetch(p)).status] as const)), paths);
     for (const [p, s] of got) expect(s, p).toBe(200);
     const manifest = await page.evaluate(() => fetch('/manifest.webmanifest').then((r) => r.json()));

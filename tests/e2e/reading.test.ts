@@ -5,12 +5,14 @@
  * the long pages, sharing a paragraph, and footnote popovers that leave the sentence visible.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/vi';
+import { FAVICON_PATH, FAVICON_SIZE } from '../../src/offline/app';
 import { axeViolations, describeViolations, inViewport, SOON, useBrowser, withPage } from '../support/e2e';
 import { startTags } from '../support/html';
-import { builtPages, pagesToVisit } from '../support/site';
+import { builtPages, DIST, pagesToVisit } from '../support/site';
 
 const chromium = useBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -167,6 +169,18 @@ describe('every page', () => {
     expect(content('property', 'og:description')).toBe(content('name', 'description'));
     expect(['article', 'website']).toContain(content('property', 'og:type'));
     expect(content('property', 'og:locale')).toBe('vi_VN');
+  });
+
+  it.each(builtPages())('$path has one tab icon, the 32 px PNG, not an SVG (Chromium decodes it again at each change of the URL)', ({ file }) => {
+    const icons = startTags(readFileSync(file, 'utf8')).filter((tag) => tag.name === 'link' && tag.attrs.rel === 'icon');
+    expect(icons.map((i) => [i.attrs.href, i.attrs.type, i.attrs.sizes])).toEqual([[FAVICON_PATH, 'image/png', `${FAVICON_SIZE}x${FAVICON_SIZE}`]]);
+  });
+
+  it('draws the tab icon from public/favicon.svg, 32 px square', () => {
+    const png = readFileSync(join(DIST, FAVICON_PATH));
+    // PNG signature, then the IHDR chunk: width and height, big-endian.
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([FAVICON_SIZE, FAVICON_SIZE]);
   });
 
   it("gives a chapter its first sentence as description, and og:type article", () => {
