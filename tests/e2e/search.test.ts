@@ -278,6 +278,18 @@ describe('the search page', () => {
       // A query typed again: no Pagefind search, the same results.
       expect(await searches()).toBe(after);
       expect((await shown(page)).ids).toEqual(first.ids);
+      // A word of the report that starts longer ones ("tu": "tuyên"), typed for the first
+      // time: one Pagefind search, not two; which records have it whole is read from their
+      // text, and the results are those of a fresh page, where it is searched both ways.
+      const beforeTu = await searches();
+      await box.fill('tu');
+      await waitForResults(page, 'tu');
+      expect((await searches()) - beforeTu).toBe(1);
+      const warm = await shown(page);
+      const cold = await search('tu');
+      expect(warm.ids.length).toBe(10);
+      expect(warm.ids).toEqual(cold.ids);
+      expect(warm.status).toBe(cold.status);
       expect(searchFiles()).toEqual([]);
       expect(problems).toEqual([]);
     });

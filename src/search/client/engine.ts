@@ -12,7 +12,9 @@
  * afresh only its newest word; the words of a query are searched together, not one after
  * another; a search that a newer query has replaced stops at its next step; and once a
  * session is warm, the text of every record is at hand (/search-data/fragments.json, one
- * download after the first results), so that showing a result fetches nothing.
+ * download after the first results), so that showing a result fetches nothing, and which
+ * records have a word whole is read from their text (one Pagefind search for the word, not
+ * a second, quoted one).
  */
 import { alternatives, isAWord, MIN_PREFIX, startsALongerWord, startsAWord, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
@@ -235,9 +237,14 @@ async function searchFolded(pf: PagefindInstance, w: QueryWord, filters: Record<
   // search finds the same records as the whole-word one, with every position, so it is
   // searched once, plain.
   const alone = asWhole && asPrefix && !startsALongerWord(lexicon, w.folded);
+  // Once every record's text is at hand (a warm session), which records have the word
+  // whole is read from their text, among those the plain search found: one search, not two.
+  const fromText = asWhole && asPrefix && !alone && fragments !== null;
   const [whole, found] = alone
     ? await find(pf, term(w.folded), filters).then((all) => [all, all] as const)
-    : await Promise.all([asWhole ? find(pf, `"${term(w.folded)}"`, filters) : [], asPrefix ? find(pf, term(w.folded), filters) : null]);
+    : fromText
+      ? await find(pf, term(w.folded), filters).then((all) => [all.filter((r) => hasWholeWord(r.id, w.folded)), all] as const)
+      : await Promise.all([asWhole ? find(pf, `"${term(w.folded)}"`, filters) : [], asPrefix ? find(pf, term(w.folded), filters) : null]);
   // A brought word matches whole only: of its plain search, the records that have it whole.
   const wholeIds = typed || alone ? null : new Set(whole.map((r) => r.id));
   const plain = found && wholeIds ? found.filter((r) => wholeIds.has(r.id)) : found;
@@ -346,6 +353,8 @@ interface RecordText {
   text: string;
   tokens: Token[];
   sentences: Range[];
+  /** Its folded words, and the parts of those with "." or "," ("iii" of "iii.1"), as Pagefind splits them. */
+  words: Set<string>;
 }
 
 /** Records' text as shown, its words and sentences, kept: a warm session shows the same records again. */
@@ -355,10 +364,22 @@ function textOf(id: string, content: string): RecordText {
   let known = texts.get(id);
   if (known?.content !== content) {
     const text = decodeD(content);
-    known = { content, text, tokens: tokens(text), sentences: sentencesOf(text) };
+    const toks = tokens(text);
+    const words = new Set<string>();
+    for (const t of toks) {
+      words.add(t.folded);
+      if (/[.,]/u.test(t.folded)) for (const part of t.folded.split(/[.,]/u)) words.add(part);
+    }
+    known = { content, text, tokens: toks, sentences: sentencesOf(text), words };
     texts.set(id, known);
   }
   return known;
+}
+
+/** Whether a stored record has `folded` as a whole word (false for a record not stored). */
+function hasWholeWord(id: string, folded: string): boolean {
+  const stored = fragments?.[id];
+  return stored !== undefined && textOf(id, stored[1]).words.has(folded);
 }
 
 /** Prepares every stored record's text, a few at a time between other work. */
