@@ -295,6 +295,34 @@ describe('the search page', () => {
     });
   });
 
+  it('once warm, searches the words an abbreviation brings together, once, and lists what a fresh page lists', async () => {
+    await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
+      await waitForResults(page, 'xi mang');
+      await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached' });
+      const searches = async () => Number(await page.evaluate(() => document.documentElement.dataset.searchPagefindSearches));
+      const box = page.locator('#tim-kiem-q');
+      // Typed as a reader types them: each form's words, whole; "hdnd tinh" and "khu cong nghiep" bring words to go with others, or an abbreviation.
+      for (const [query, most] of [
+        ['hdnd', 2],
+        ['ubnd tinh', 3],
+        ['bhxh', 2],
+        ['khu cong nghiep', 4],
+      ] as const) {
+        const before = await searches();
+        await box.fill(query);
+        await waitForResults(page, query);
+        // "hdnd": the word typed, and "hoi dong nhan dan" together (not hoi, dong, nhan, "nhan", dan, "dan").
+        expect((await searches()) - before, query).toBeLessThanOrEqual(most);
+        const warm = await shown(page);
+        const cold = await search(query);
+        expect(warm.ids.length, query).toBeGreaterThan(0);
+        expect(warm.ids, query).toEqual(cold.ids);
+        expect(warm.status, query).toBe(cold.status);
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
   it('draws no list of results that a keystroke already waiting replaces: keys that come in a burst draw few, the last one its own', async () => {
     await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
       await waitForResults(page, 'xi mang');

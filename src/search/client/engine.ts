@@ -12,13 +12,16 @@
  * afresh only its newest word; the words of a query are searched together, not one after
  * another; a search that a newer query has replaced stops at its next step; and once a
  * session is warm, the text of every record is at hand (/search-data/fragments.json, one
- * download after the first results), so that showing a result fetches nothing, and which
+ * download after the first results), so that showing a result fetches nothing; which
  * records have a word whole is read from their text (one Pagefind search for the word, not
- * a second, quoted one).
+ * a second, quoted one); and the words an abbreviation brings ("hội đồng nhân dân" for
+ * "hdnd") are searched together, once, their positions told apart with the text
+ * (src/search/merged.ts).
  */
 import { alternatives, isAWord, MIN_PREFIX, startsALongerWord, startsAWord, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
 import { bestSentence, markRanges, sentencesOf, type Range, type Segment } from '../highlight';
+import { splitMerged } from '../merged';
 import { decodeD, encodeD, tokens, type Token } from '../text';
 import { DATA_DIR, FRAGMENTS_FILE, LEXICON_FILE, type FragmentStore, type Lexicon } from '../types';
 
@@ -257,6 +260,46 @@ async function searchFolded(pf: PagefindInstance, w: QueryWord, filters: Record<
   return { whole, plain: plain ?? whole, typo };
 }
 
+/** The hits of the words an abbreviation brings, and the records they were found in. */
+interface BroughtHits {
+  words: WordHits[];
+  results: PagefindResult[];
+}
+
+/** Brought words' hits, kept like the searches they come from (null: searched word by word). */
+const keptBrought = new Map<string, Promise<BroughtHits | null>>();
+
+/**
+ * Runs in folded mode, once the session is warm. The words an abbreviation's other form
+ * brings ("hội đồng nhân dân" for "hdnd") count only all together (src/search/score.ts,
+ * orderedRuns): one Pagefind search of them all finds the records that have them all, and
+ * each word's positions are told apart with the record's text (src/search/merged.ts).
+ * Each word counts whole, as a brought word does. One search, not one or two per word;
+ * null (search word by word) when some record's words and Pagefind's positions disagree.
+ */
+function broughtHits(pf: PagefindInstance, words: QueryWord[], filters: Record<string, string>): Promise<BroughtHits | null> {
+  const folded = words.map((w) => w.folded);
+  return keep(keptBrought, `${folded.join(' ')}\u0000${JSON.stringify(filters)}`, async () => {
+    const found = await find(pf, folded.map(term).join(' '), filters);
+    const made = folded.map(() => ({ whole: new Map<string, number[]>(), any: new Map<string, number[]>(), score: new Map<string, number>() }));
+    const results: PagefindResult[] = [];
+    for (const r of found) {
+      const stored = fragments?.[r.id];
+      const split = stored ? splitMerged(r.words, textOf(r.id, stored[1]).tokens.map((t) => t.folded), folded) : null;
+      if (!split) return null;
+      // A brought word counts only whole: a record where one of them only starts longer words is not one of its.
+      if (split.some((p) => p.whole.length === 0)) continue;
+      results.push(r);
+      split.forEach((p, k) => {
+        made[k].whole.set(r.id, p.whole);
+        made[k].any.set(r.id, p.any);
+        made[k].score.set(r.id, r.score);
+      });
+    }
+    return { words: made.map((m) => ({ ...m, typo: new Map<string, number[]>(), marked: null })), results };
+  });
+}
+
 /** A word's hits as the scorer reads them, made once for its folded hits and exact-marks records (both kept): the scorer keeps what it works out from them (src/search/score.ts). */
 const keptWordHits = new WeakMap<FoldedHits, Map<PagefindResult[] | null, WordHits>>();
 
@@ -293,12 +336,21 @@ export function search(query: string, filters: Record<string, string>): Promise<
     };
     stale();
     const alts = alternatives(query, lexicon.abbreviations);
-    // Every word of every form once: folded first (all words together), then the exact marks.
-    const words = new Map<string, QueryWord>();
-    for (const w of alts.flatMap((a) => a.words)) words.set(w.folded, w);
     /** The words the reader typed (the literal form): only these count their diacritics, prefixes and typos. */
     const typed = new Set(alts.filter((a) => a.literal).flatMap((a) => a.words.map((w) => w.folded)));
+    /** Once warm, the words each abbreviation's form brings, searched together (broughtHits). */
+    const together = (alt: Alternative) => (fragments !== null && alt.brought && alt.brought.end - alt.brought.start > 1 ? alt.brought : null);
+    const broughtOf = (alt: Alternative) => alt.words.slice(together(alt)!.start, together(alt)!.end);
     await setMode(pf, false);
+    const groups = new Map(await Promise.all(alts.filter(together).map(async (alt) => [alt, await broughtHits(pf, broughtOf(alt), filters)] as const)));
+    // Every other word of every form once: folded first (all words together), then the exact marks.
+    const words = new Map<string, QueryWord>();
+    for (const alt of alts) {
+      const group = groups.get(alt) ? together(alt) : null;
+      alt.words.forEach((w, k) => {
+        if (!group || k < group.start || k >= group.end || typed.has(w.folded)) words.set(w.folded, w);
+      });
+    }
     const folded = new Map(await Promise.all([...words.values()].map(async (w) => [w.folded, await foldedHits(pf, w, filters, lexicon.words, typed.has(w.folded))] as const)));
     stale();
     const exactWords = new Map<string, QueryWord>();
@@ -319,7 +371,15 @@ export function search(query: string, filters: Record<string, string>): Promise<
     const hits: AlternativeHits[] = alts.map((alt) => ({
       literal: alt.literal,
       brought: alt.brought,
-      words: alt.words.map((w) => {
+      words: alt.words.map((w, k) => {
+        const group = groups.get(alt);
+        if (group) {
+          const { start, end } = alt.brought!;
+          if (k >= start && k < end) {
+            for (const r of group.results) results.set(r.id, r);
+            return group.words[k - start];
+          }
+        }
         const key = `${w.folded}|${w.marked ? w.exact : ''}`;
         if (!cache.has(key)) {
           const f = folded.get(w.folded)!;
