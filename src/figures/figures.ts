@@ -26,6 +26,12 @@ export const FIGURE_FILES = {
 /** Block components a chapter may use for the data, on a line of their own. */
 export const FIGURE_COMPONENTS = ['DataChart', 'IndicatorTable'] as const;
 
+/** Which figure stylesheets a chapter needs (<FigureStyles {...figureStylesFor(body)} />): a chart's, the indicator table's. */
+export function figureStylesFor(body: string): { charts: boolean; indicators: boolean } {
+  const used = new Set(mdxBlocks(body).flatMap((b) => (b.kind === 'component' ? [b.name] : [])));
+  return { charts: used.has('DataChart'), indicators: used.has('IndicatorTable') };
+}
+
 /**
  * URL paths of the pages and downloads. The targets page and its CSV are named after the
  * year planned for (targetsSlug() of src/core/years.ts, from report.yaml): "chi-tieu-2024".

@@ -3,7 +3,7 @@
  * issue asks for, each resolved into the table it draws, and the CSV downloads.
  */
 import { describe, expect, it } from 'vitest';
-import { chartPayload, chartTable, DATA_PATHS, figureViews, resolveRef, sourceLink } from '../../src/figures/figures';
+import { chartPayload, chartTable, DATA_PATHS, figureStylesFor, figureViews, resolveRef, sourceLink } from '../../src/figures/figures';
 import { BOM, chartCsvRows, csvDocument, CSV_COLUMNS, csvHeader, figureCsvRows, indicatorCsvRows, parseCsv, toCsv } from '../../src/figures/csv';
 import { formatValue } from '../../src/core/format';
 import { mdxBlocks } from '../../src/core/mdx-text';
@@ -17,6 +17,14 @@ const TARGETS_CSV = DATA_PATHS.indicatorsCsv(targetsSlug(readReport()));
 
 const { figures, charts, indicators, index, data } = loadFigures();
 const byId = new Map(figures.map((f) => [f.id, f]));
+
+describe('figureStylesFor(): the figure stylesheets a chapter links', () => {
+  it('links a chart’s and the indicator table’s only where the chapter shows one on a line of its own', () => {
+    expect(figureStylesFor('## 1. Kinh tế\n\nĐoạn văn.\n')).toEqual({ charts: false, indicators: false });
+    expect(figureStylesFor('Đoạn văn.\n\n<DataChart id="grdp" />\n')).toEqual({ charts: true, indicators: false });
+    expect(figureStylesFor('<IndicatorTable />\n\nĐoạn văn nói về DataChart.\n')).toEqual({ charts: false, indicators: true });
+  });
+});
 
 describe('the indicators of content/indicators.yaml', () => {
   it('are the 15 targets for 2024: 7 economic, 6 social and 2 environmental, as the report counts them', () => {
