@@ -15,7 +15,9 @@
  *   searches from the second character); all at once (keystrokes as fast as the driver
  *   sends them); and pasted as the box gets focus (one input event: nothing is fetched
  *   before it, the worst case);
- * - further queries typed on the search page once it is warm: the time from the last
+ * - further queries typed on the search page once it is warm, in WARM_RUNS fresh pages
+ *   (each query's figure is its median over them; the machine's jitter is printed too,
+ *   see measureJitter): the time from the last
  *   keystroke to the results on screen (warm), measured in the page: from the last
  *   keydown's timestamp to the paint that shows the results, as the Event Timing API
  *   reports it for the key event in whose handling they were put in the DOM (what INP
@@ -47,6 +49,10 @@ import { qualityReport, runQuality } from './quality.ts';
 const DIST = resolve(process.env.DIST_DIR ?? 'dist');
 const CHAPTER = '/phan-thu-nhat/i-1-linh-vuc-kinh-te/';
 const COLD_RUNS = 3;
+/** Fresh search pages the warm queries are typed in: each query's figure is the median of these. */
+const WARM_RUNS = 3;
+/** Times the jitter script (measureJitter) runs. */
+const JITTER_RUNS = 30;
 const COLD_QUERY = 'dau tu cong';
 const WARM_QUERIES = ['xi mang', 'bao hiem y te', 'VNeID', 'kiep bac', '8,16', 'hdnd', 'tai nan giao thong', 'BHXH'];
 const THROTTLE = 4;
@@ -115,6 +121,26 @@ function recordWarm() {
 }
 
 /**
+ * Run in a warm page: how steady this machine is. A fixed script (1,000,000 square roots)
+ * `runs` times, 30 ms apart, throttled as the queries are: its median, 90th percentile and
+ * slowest time. On a steady machine the three are close; where they are not, a single
+ * query's time varies as much, and the slowest of a handful of queries says more about the
+ * machine than about the search (hence each warm query's median over WARM_RUNS pages).
+ */
+async function measureJitter(runs: number) {
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    let x = 0;
+    for (let i = 0; i < 1_000_000; i++) x += Math.sqrt(i);
+    times.push(x > 0 ? performance.now() - t0 : NaN);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(runs / 2)], p90: times[Math.floor(runs * 0.9)], max: times[runs - 1] };
+}
+
+/**
  * Installed before the page's scripts in the cold runs: records the last input event's
  * timestamp (a keystroke, Enter, or the paste), and the end of the first frame after the
  * results of `query` are in the DOM (the header's list, or the search page's results).
@@ -169,15 +195,16 @@ const browser = await launch();
 type Typing = 'paced' | 'all at once' | 'pasted';
 const TYPINGS: Typing[] = ['paced', 'all at once', 'pasted'];
 const cold: { ms: number; driverMs: number; bytes: number; requests: number; files: string[]; typing: Typing }[] = [];
-const warm: { query: string; ms: number; inDomMs: number; driverMs: number; byEventTiming: boolean }[] = [];
+const warm: { query: string; run: number; ms: number; inDomMs: number; driverMs: number; byEventTiming: boolean }[] = [];
 /** The warm queries typed in a burst (see recordFast). */
 const fast = { keys: 0, drawn: 0, longestEventMs: 0 };
 let combobox = false;
 let calibrationMs = NaN;
+let jitter = { median: NaN, p90: NaN, max: NaN };
 try {
-  // Cold: each way of typing in COLD_RUNS fresh contexts, the last one also measured warm.
+  // Cold: each way of typing in COLD_RUNS fresh contexts.
   const coldRuns = TYPINGS.flatMap((typing) => Array.from({ length: COLD_RUNS }, () => typing));
-  for (const [run, typing] of coldRuns.entries()) {
+  for (const typing of coldRuns) {
     // The service worker would compete with the query for the CPU (it starts seconds after load).
     const context = await browser.newContext({ serviceWorkers: 'block' });
     await context.addInitScript(recordCold, COLD_QUERY);
@@ -208,13 +235,18 @@ try {
     // The old flow opens the search page: its document counts too.
     const files = combobox ? fetched : ['/tim-kiem/', ...fetched];
     cold.push({ ms: shown.shown - shown.input, driverMs, bytes: files.reduce((sum, p) => sum + gzipBytes(p), 0), requests: files.length, files, typing });
-    if (run === coldRuns.length - 1) {
-      // Warm: the search page, its engine loaded by a first query.
-      await page.goto(`${server.url}/tim-kiem/?q=${encodeURIComponent(COLD_QUERY)}`);
-      await throttle(page);
-      await page.waitForSelector(resultsShown(COLD_QUERY), { state: 'attached', timeout: 60_000 });
-      // Warm: once the page has loaded the rest of the index after its first results.
-      await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached', timeout: 60_000 });
+    await context.close();
+  }
+  // Warm: WARM_RUNS fresh search pages, each with its engine loaded by a first query.
+  for (let warmRun = 0; warmRun < WARM_RUNS; warmRun++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/tim-kiem/?q=${encodeURIComponent(COLD_QUERY)}`);
+    await throttle(page);
+    await page.waitForSelector(resultsShown(COLD_QUERY), { state: 'attached', timeout: 60_000 });
+    // Warm: once the page has loaded the rest of the index after its first results.
+    await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached', timeout: 60_000 });
+    if (warmRun === 0) {
       // The machine's speed, to compare runs made on other days: a fixed script, throttled as the queries are.
       calibrationMs = await page.evaluate(() => {
         const t0 = performance.now();
@@ -222,23 +254,26 @@ try {
         for (let i = 0; i < 20_000_000; i++) x += Math.sqrt(i);
         return x > 0 ? performance.now() - t0 : NaN;
       });
-      await page.evaluate(recordWarm);
-      for (const query of WARM_QUERIES) {
-        await page.locator('#tim-kiem-q').fill('');
-        await page.locator('#tim-kiem-q').focus();
-        await page.evaluate((q) => (window as unknown as { warmQuery: (q: string) => void }).warmQuery(q), query);
-        await page.keyboard.type(query);
-        const t0 = Date.now();
-        await page.waitForSelector(resultsShown(query), { state: 'attached', timeout: 60_000 });
-        const driverMs = Date.now() - t0;
-        const w = await page.evaluate(() =>
-          (window as unknown as { warmTimes: () => Promise<{ keydown: number; inDom: number; painted: number; byEventTiming: boolean }> }).warmTimes(),
-        );
-        warm.push({ query, ms: w.painted - w.keydown, inDomMs: w.inDom - w.keydown, driverMs, byEventTiming: w.byEventTiming });
-      }
-      // Typed in a burst, as a fast typist's keys come from the system: sent all together,
-      // not each after the page has handled the one before (as keyboard.type() does). How
-      // many lists of results were drawn, and the longest key event.
+      jitter = await page.evaluate(measureJitter, JITTER_RUNS);
+    }
+    await page.evaluate(recordWarm);
+    for (const query of WARM_QUERIES) {
+      await page.locator('#tim-kiem-q').fill('');
+      await page.locator('#tim-kiem-q').focus();
+      await page.evaluate((q) => (window as unknown as { warmQuery: (q: string) => void }).warmQuery(q), query);
+      await page.keyboard.type(query);
+      const t0 = Date.now();
+      await page.waitForSelector(resultsShown(query), { state: 'attached', timeout: 60_000 });
+      const driverMs = Date.now() - t0;
+      const w = await page.evaluate(() =>
+        (window as unknown as { warmTimes: () => Promise<{ keydown: number; inDom: number; painted: number; byEventTiming: boolean }> }).warmTimes(),
+      );
+      warm.push({ query, run: warmRun, ms: w.painted - w.keydown, inDomMs: w.inDom - w.keydown, driverMs, byEventTiming: w.byEventTiming });
+    }
+    if (warmRun === WARM_RUNS - 1) {
+      // Typed in a burst (in the last warm page), as a fast typist's keys come from the system:
+      // sent all together, not each after the page has handled the one before (as
+      // keyboard.type() does). How many lists of results were drawn, and the longest key event.
       await page.evaluate(recordFast);
       const cdp = await page.context().newCDPSession(page);
       for (const query of WARM_QUERIES) {
@@ -279,16 +314,21 @@ const summary = {
   coldMs: Object.fromEntries(TYPINGS.map((typing) => [typing, median(cold.filter((c) => c.typing === typing).map((c) => c.ms))])) as Record<Typing, number>,
   coldRunsMs: Object.fromEntries(TYPINGS.map((typing) => [typing, cold.filter((c) => c.typing === typing).map((c) => Math.round(c.ms))])) as Record<Typing, number[]>,
   driverColdMs: Object.fromEntries(TYPINGS.map((typing) => [typing, median(cold.filter((c) => c.typing === typing).map((c) => c.driverMs))])) as Record<Typing, number>,
+  warmRuns: WARM_RUNS,
   warmMedianMs: median(warm.map((w) => w.ms)),
   warmMaxMs: Math.max(...warm.map((w) => w.ms)),
+  /** Each query's median over the WARM_RUNS pages. */
+  warmQueryMedianMs: Object.fromEntries(WARM_QUERIES.map((q) => [q, median(warm.filter((w) => w.query === q).map((w) => w.ms))])),
   driverWarmMedianMs: median(warm.map((w) => w.driverMs)),
   driverWarmMaxMs: Math.max(...warm.map((w) => w.driverMs)),
   warm,
   fast,
   calibrationMs,
+  jitterMs: jitter,
 };
 console.log(`Search benchmark (Chromium, ${DIST}, loopback, CPU slowed ${THROTTLE}×)`);
 console.log(`This machine at ${THROTTLE}×: a fixed script (20,000,000 square roots) in ${ms(calibrationMs)}; times below scale with it`);
+console.log(`  and its jitter: a 1,000,000-root script ${JITTER_RUNS} times, median ${jitter.median.toFixed(1)} ms, 90th percentile ${jitter.p90.toFixed(1)} ms, slowest ${jitter.max.toFixed(1)} ms`);
 console.log(qualityReport(quality).join('\n'));
 console.log(`First query "${COLD_QUERY}" from a chapter page (${summary.flow}; ${COLD_RUNS} fresh contexts for each way of typing):`);
 console.log(`  fetched: ${kb(summary.firstQueryBytesGzip)} gzip (at most ${kb(summary.firstQueryBytesGzipMax)}) in ${summary.firstQueryRequests} requests`);
@@ -297,9 +337,14 @@ for (const typing of TYPINGS) {
   const how = typing === 'paced' ? `typed at ${TYPING_DELAY} ms a key` : typing === 'all at once' ? 'typed all at once' : 'pasted as the box gets focus';
   console.log(`    ${how.padEnd(30)} median ${ms(summary.coldMs[typing]).padStart(7)} (${ms(summary.driverColdMs[typing])}); runs: ${summary.coldRunsMs[typing].join(', ')} ms`);
 }
-console.log(`Warm queries on the search page (last keystroke → results painted, in the page): median ${ms(summary.warmMedianMs)}, slowest ${ms(summary.warmMaxMs)}`);
+const queryMedians = Object.values(summary.warmQueryMedianMs);
+console.log(`Warm queries on the search page (last keystroke → results painted, in the page; ${WARM_RUNS} fresh pages): median ${ms(summary.warmMedianMs)}; slowest query ${ms(Math.max(...queryMedians))} (its median over the pages); slowest of all ${ms(summary.warmMaxMs)}`);
 console.log(`  as the driver sees it (keyboard.type() returned → waitForSelector() found them): median ${ms(summary.driverWarmMedianMs)}, slowest ${ms(summary.driverWarmMaxMs)}`);
-for (const w of warm) console.log(`  ${w.query.padEnd(20)} ${ms(w.ms).padStart(7)}${w.byEventTiming ? ' ' : '*'} (in the DOM ${ms(w.inDomMs)}; driver ${ms(w.driverMs)})`);
+for (const query of WARM_QUERIES) {
+  const runs = warm.filter((w) => w.query === query);
+  const mark = runs.every((w) => w.byEventTiming) ? ' ' : '*';
+  console.log(`  ${query.padEnd(20)} ${ms(summary.warmQueryMedianMs[query]).padStart(7)}${mark} runs ${runs.map((w) => w.ms.toFixed(0)).join(', ')} ms (in the DOM ${runs.map((w) => w.inDomMs.toFixed(0)).join(', ')}; driver ${runs.map((w) => w.driverMs.toFixed(0)).join(', ')})`);
+}
 if (warm.some((w) => !w.byEventTiming)) console.log('  * no Event Timing entry: to the end of the first frame after the results');
 console.log(`  typed in a burst (keys sent together): ${fast.drawn} lists of results drawn for ${fast.keys} keystrokes; longest key event ${ms(fast.longestEventMs)}`);
 mkdirSync('bench-results', { recursive: true });
