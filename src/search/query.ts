@@ -148,3 +148,21 @@ export function typoCandidates(w: string, lexicon: readonly string[], max = 4): 
   }
   return out;
 }
+
+/**
+ * The queries the engine runs once, in the background, when a session warms up
+ * (engine.ts, prime()), so that the reader's next query does not pay for compiling the
+ * code it goes through: the abbreviation whose expansion has the most words (the first
+ * such), typed as readers type it (lower case), its expansion as written, and its
+ * expansion without marks. Between them they take every path of a query: an
+ * abbreviation's words brought and searched together, words typed with and without
+ * marks, a phrase, and the abbreviation found back from its words. None when there is
+ * no abbreviation of two words or more.
+ */
+export function primingQueries(abbreviations: Abbreviations): string[] {
+  let best: AbbreviationWords | null = null;
+  for (const w of wordsOf(abbreviations)) if (w[1][0].length > (best?.[1][0].length ?? 1)) best = w;
+  if (!best) return [];
+  const [[abbr], [expansion, folded]] = best;
+  return [abbr.join(' ').toLowerCase(), expansion.join(' '), folded.join(' ')];
+}

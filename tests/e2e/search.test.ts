@@ -295,6 +295,47 @@ describe('the search page', () => {
     });
   });
 
+  it('warms up by running its priming queries unseen, and a warm page then lists for them what a fresh page lists', async () => {
+    await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
+      await waitForResults(page, 'xi mang');
+      await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached' });
+      // The abbreviation with the most words (VBQPPL, six), its expansion, and the expansion without marks: all three ran.
+      expect(await page.evaluate(() => document.documentElement.dataset.searchPrimed)).toBe('3');
+      // Nothing of them shows: the reader's results and status stand.
+      expect((await shown(page)).ids[0]).toBe('fn-7');
+      const box = page.locator('#tim-kiem-q');
+      for (const query of ['vbqppl', 'văn bản quy phạm pháp luật', 'van ban quy pham phap luat']) {
+        await box.fill(query);
+        await waitForResults(page, query);
+        const warm = await shown(page);
+        const cold = await search(query);
+        expect(warm.ids.length, query).toBeGreaterThan(0);
+        expect(warm.ids, query).toEqual(cold.ids);
+        expect(warm.status, query).toBe(cold.status);
+      }
+      expect(problems).toEqual([]);
+    });
+  });
+
+  it('answers queries typed while the page warms up (its index, its texts, its priming queries) as a fresh page does', async () => {
+    await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
+      await waitForResults(page, 'xi mang');
+      const box = page.locator('#tim-kiem-q');
+      // Typed while the page warms up (its index, its texts, its priming queries), whichever it is at.
+      for (const query of ['hdnd', 'bao hiem y te']) {
+        await box.fill(query);
+        await waitForResults(page, query);
+        const typed = await shown(page);
+        const cold = await search(query);
+        expect(typed.ids, query).toEqual(cold.ids);
+        expect(typed.status, query).toBe(cold.status);
+      }
+      await page.waitForSelector('html[data-search-warm="true"]', { state: 'attached' });
+      expect((await shown(page)).status).toBe((await search('bao hiem y te')).status);
+      expect(problems).toEqual([]);
+    });
+  });
+
   it('once warm, searches the words an abbreviation brings together, once, and lists what a fresh page lists', async () => {
     await withPage(chromium.browser, searchPath('xi mang'), async ({ page, problems }) => {
       await waitForResults(page, 'xi mang');

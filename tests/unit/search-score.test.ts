@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternatives, isAWord, startsALongerWord, startsAWord, typoCandidates, withinOneEdit } from '../../src/search/query';
+import { alternatives, isAWord, primingQueries, startsALongerWord, startsAWord, typoCandidates, withinOneEdit } from '../../src/search/query';
 import { minimalSpan, orderedRuns, phraseStats, rank, type AlternativeHits, type WordHits } from '../../src/search/score';
 import { bestSentence, markRanges } from '../../src/search/highlight';
 
@@ -96,6 +96,25 @@ describe('phraseStats and minimalSpan', () => {
     expect(phraseStats([[1, 10], [2, 20], [3]])).toEqual({ runs: 1, pairs: 2 });
     expect(phraseStats([[1], [5]])).toEqual({ runs: 0, pairs: 0 });
     expect(minimalSpan([[1, 50], [48], [52]])).toBe(4);
+  });
+});
+
+describe('primingQueries', () => {
+  it('takes the abbreviation with the most words (the first of them): as readers type it, its expansion as written, and without marks', () => {
+    const abbreviations: [string, string][] = [
+      ['VP', 'Văn phòng'],
+      ['HĐND', 'Hội đồng nhân dân'],
+      ['UBND', 'Ủy ban nhân dân'],
+      ['CNTT', 'công nghệ thông tin'],
+    ];
+    expect(primingQueries(abbreviations)).toEqual(['hđnd', 'Hội đồng nhân dân', 'hoi dong nhan dan']);
+    // Each of them brings the other form: the abbreviation's words, and the abbreviation back.
+    for (const q of primingQueries(abbreviations)) expect(alternatives(q, abbreviations).length).toBeGreaterThan(1);
+  });
+
+  it('runs nothing without an abbreviation of two words or more', () => {
+    expect(primingQueries([])).toEqual([]);
+    expect(primingQueries([['T', 'Tỉnh']])).toEqual([]);
   });
 });
 

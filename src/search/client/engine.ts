@@ -16,9 +16,11 @@
  * records have a word whole is read from their text (one Pagefind search for the word, not
  * a second, quoted one); and the words an abbreviation brings ("hội đồng nhân dân" for
  * "hdnd") are searched together, once, their positions told apart with the text
- * (src/search/merged.ts).
+ * (src/search/merged.ts); and the code a query goes through is compiled in the background
+ * by a few queries run unseen as the session warms up (prime()), not by the reader's next
+ * query.
  */
-import { alternatives, isAWord, MIN_PREFIX, startsALongerWord, startsAWord, typoCandidates, type Alternative, type QueryWord } from '../query';
+import { alternatives, isAWord, MIN_PREFIX, primingQueries, startsALongerWord, startsAWord, typoCandidates, type Alternative, type QueryWord } from '../query';
 import { rank, type AlternativeHits, type Scored, type WordHits } from '../score';
 import { bestSentence, markRanges, sentencesOf, type Range, type Segment } from '../highlight';
 import { splitMerged } from '../merged';
@@ -105,7 +107,9 @@ export function warmUp(): Promise<void> {
     const parts: Promise<void>[] = [];
     for (let i = 0; i < lexicon.words.length; i += step) parts.push(pf.preload(lexicon.words[i]));
     await Promise.all([...parts, store]);
-    // For tests and the benchmark: every part of the index is loaded.
+    // The code a query goes through, compiled (only with every record's text at hand: else showing a result fetches its fragment).
+    if (fragments) await prime(lexicon.abbreviations).catch((error: unknown) => void (error instanceof StaleSearch || console.warn('search: priming failed', error)));
+    // For tests and the benchmark: every part of the index is loaded, and the code compiled.
     document.documentElement.dataset.searchWarm = 'true';
   })().catch(() => {
     warming = null;
@@ -324,77 +328,121 @@ function wordHits(f: FoldedHits, marked: PagefindResult[] | null): WordHits {
 /** The records that match `query` within `filters`, ranked. Searches run one at a time; only the newest waiting one runs. */
 export function search(query: string, filters: Record<string, string>): Promise<Ranked> {
   const mine = ++latest;
-  const run = async (): Promise<Ranked> => {
-    // Searches run one at a time; one still waiting when a newer one comes is skipped, and
-    // so is one whose next keystroke is already waiting.
+  const stale = () => {
     if (mine !== latest) throw new StaleSearch();
-    await yieldToInput();
-    if (mine !== latest) throw new StaleSearch();
-    const [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
-    const stale = () => {
-      if (mine !== latest) throw new StaleSearch();
-    };
-    stale();
-    const alts = alternatives(query, lexicon.abbreviations);
-    /** The words the reader typed (the literal form): only these count their diacritics, prefixes and typos. */
-    const typed = new Set(alts.filter((a) => a.literal).flatMap((a) => a.words.map((w) => w.folded)));
-    /** Once warm, the words each abbreviation's form brings, searched together (broughtHits). */
-    const together = (alt: Alternative) => (fragments !== null && alt.brought && alt.brought.end - alt.brought.start > 1 ? alt.brought : null);
-    const broughtOf = (alt: Alternative) => alt.words.slice(together(alt)!.start, together(alt)!.end);
-    await setMode(pf, false);
-    const groups = new Map(await Promise.all(alts.filter(together).map(async (alt) => [alt, await broughtHits(pf, broughtOf(alt), filters)] as const)));
-    // Every other word of every form once: folded first (all words together), then the exact marks.
-    const words = new Map<string, QueryWord>();
-    for (const alt of alts) {
-      const group = groups.get(alt) ? together(alt) : null;
-      alt.words.forEach((w, k) => {
-        if (!group || k < group.start || k >= group.end || typed.has(w.folded)) words.set(w.folded, w);
-      });
-    }
-    const folded = new Map(await Promise.all([...words.values()].map(async (w) => [w.folded, await foldedHits(pf, w, filters, lexicon.words, typed.has(w.folded))] as const)));
-    stale();
-    const exactWords = new Map<string, QueryWord>();
-    for (const w of alts.flatMap((a) => a.words)) if (w.marked && typed.has(w.folded) && folded.get(w.folded)!.plain.length > 0) exactWords.set(w.exact, w);
-    const marked = new Map<string, PagefindResult[]>();
-    if (exactWords.size > 0) {
-      await setMode(pf, true);
-      try {
-        // The index writes đ as d with a stroke mark (src/search/text.ts): so must the exact search.
-        for (const [exact, found] of await Promise.all([...exactWords.keys()].map(async (e) => [e, await find(pf, `"${term(encodeD(e))}"`, filters, true)] as const))) marked.set(exact, found);
-      } finally {
-        await setMode(pf, false);
-      }
-      stale();
-    }
-    const results = new Map<string, PagefindResult>();
-    const cache = new Map<string, WordHits>();
-    const hits: AlternativeHits[] = alts.map((alt) => ({
-      literal: alt.literal,
-      brought: alt.brought,
-      words: alt.words.map((w, k) => {
-        const group = groups.get(alt);
-        if (group) {
-          const { start, end } = alt.brought!;
-          if (k >= start && k < end) {
-            for (const r of group.results) results.set(r.id, r);
-            return group.words[k - start];
-          }
-        }
-        const key = `${w.folded}|${w.marked ? w.exact : ''}`;
-        if (!cache.has(key)) {
-          const f = folded.get(w.folded)!;
-          for (const r of [...f.plain, ...f.typo]) results.set(r.id, r);
-          cache.set(key, wordHits(f, w.marked ? (marked.get(w.exact) ?? null) : null));
-        }
-        return cache.get(key)!;
-      }),
-    }));
-    const scored = rank(hits);
-    return { scored, results, alternatives: alts, anyAll: scored.some((s) => s.all), anyPhrase: scored.some((s) => s.all && s.phrase) };
   };
-  const next = queue.then(run, run);
+  // Searches run one at a time; one still waiting when a newer one comes is skipped, and
+  // so is one whose next keystroke is already waiting.
+  return inTurn(async () => {
+    stale();
+    await yieldToInput();
+    stale();
+    return rankQuery(query, filters, stale);
+  });
+}
+
+/** Runs `task` once the searches before it have ended (Pagefind's exact-marks switch is the instance's: see setMode). */
+function inTurn<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task, task);
   queue = next.catch(() => undefined);
   return next;
+}
+
+/** The records that match `query` within `filters`, ranked; `stale` throws (StaleSearch) at each step once the search is no longer wanted. */
+async function rankQuery(query: string, filters: Record<string, string>, stale: () => void): Promise<Ranked> {
+  const [pf, lexicon] = await Promise.all([loadPagefind(), loadLexicon()]);
+  stale();
+  const alts = alternatives(query, lexicon.abbreviations);
+  /** The words the reader typed (the literal form): only these count their diacritics, prefixes and typos. */
+  const typed = new Set(alts.filter((a) => a.literal).flatMap((a) => a.words.map((w) => w.folded)));
+  /** Once warm, the words each abbreviation's form brings, searched together (broughtHits). */
+  const together = (alt: Alternative) => (fragments !== null && alt.brought && alt.brought.end - alt.brought.start > 1 ? alt.brought : null);
+  const broughtOf = (alt: Alternative) => alt.words.slice(together(alt)!.start, together(alt)!.end);
+  await setMode(pf, false);
+  const groups = new Map(await Promise.all(alts.filter(together).map(async (alt) => [alt, await broughtHits(pf, broughtOf(alt), filters)] as const)));
+  // Every other word of every form once: folded first (all words together), then the exact marks.
+  const words = new Map<string, QueryWord>();
+  for (const alt of alts) {
+    const group = groups.get(alt) ? together(alt) : null;
+    alt.words.forEach((w, k) => {
+      if (!group || k < group.start || k >= group.end || typed.has(w.folded)) words.set(w.folded, w);
+    });
+  }
+  const folded = new Map(await Promise.all([...words.values()].map(async (w) => [w.folded, await foldedHits(pf, w, filters, lexicon.words, typed.has(w.folded))] as const)));
+  stale();
+  const exactWords = new Map<string, QueryWord>();
+  for (const w of alts.flatMap((a) => a.words)) if (w.marked && typed.has(w.folded) && folded.get(w.folded)!.plain.length > 0) exactWords.set(w.exact, w);
+  const marked = new Map<string, PagefindResult[]>();
+  if (exactWords.size > 0) {
+    await setMode(pf, true);
+    try {
+      // The index writes đ as d with a stroke mark (src/search/text.ts): so must the exact search.
+      for (const [exact, found] of await Promise.all([...exactWords.keys()].map(async (e) => [e, await find(pf, `"${term(encodeD(e))}"`, filters, true)] as const))) marked.set(exact, found);
+    } finally {
+      await setMode(pf, false);
+    }
+    stale();
+  }
+  const results = new Map<string, PagefindResult>();
+  const cache = new Map<string, WordHits>();
+  const hits: AlternativeHits[] = alts.map((alt) => ({
+    literal: alt.literal,
+    brought: alt.brought,
+    words: alt.words.map((w, k) => {
+      const group = groups.get(alt);
+      if (group) {
+        const { start, end } = alt.brought!;
+        if (k >= start && k < end) {
+          for (const r of group.results) results.set(r.id, r);
+          return group.words[k - start];
+        }
+      }
+      const key = `${w.folded}|${w.marked ? w.exact : ''}`;
+      if (!cache.has(key)) {
+        const f = folded.get(w.folded)!;
+        for (const r of [...f.plain, ...f.typo]) results.set(r.id, r);
+        cache.set(key, wordHits(f, w.marked ? (marked.get(w.exact) ?? null) : null));
+      }
+      return cache.get(key)!;
+    }),
+  }));
+  const scored = rank(hits);
+  return { scored, results, alternatives: alts, anyAll: scored.some((s) => s.all), anyPhrase: scored.some((s) => s.all && s.phrase) };
+}
+
+/** Results shown of each priming query: a page of the search page's. */
+const PRIMED_RESULTS = 10;
+
+/**
+ * Runs a few queries (primingQueries(), src/search/query.ts) and shows their first
+ * results, unseen, so that the code a query goes through is compiled before the reader's
+ * next query needs it: without it, the first query of each kind in a page took up to
+ * 25 ms more at 4× CPU throttle (an abbreviation's words searched together: 27 ms the
+ * first time, 6 ms the next). Each waits its turn like a search, and it stops as soon as
+ * the reader searches.
+ */
+async function prime(abbreviations: [string, string][]): Promise<void> {
+  const since = latest;
+  const stale = () => {
+    if (latest !== since) throw new StaleSearch();
+  };
+  let primed = 0;
+  for (const query of primingQueries(abbreviations)) {
+    await inTurn(async () => {
+      stale();
+      await yieldToInput();
+      stale();
+      const found = await rankQuery(query, {}, stale);
+      for (const s of found.scored.slice(0, PRIMED_RESULTS)) {
+        stale();
+        await present(found, s.id);
+      }
+    });
+    // For tests: how many ran to the end.
+    document.documentElement.dataset.searchPrimed = String(++primed);
+    // A keystroke waiting is handled between two of them.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 /** A result as shown: what it is, where it leads, its best-matching sentence with marks. */
